@@ -1,0 +1,32 @@
+# chronique — everything a fresh clone needs goes through these targets.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+DB     ?= chronique.db
+
+.PHONY: install demo test bench lint clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/chronique ingest demo/ --db $(DB)
+	$(BIN)/chronique summary --db $(DB)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/run.py
+
+lint: install
+	$(BIN)/python -m ruff check chronique tests || true
+
+clean:
+	rm -rf $(VENV) *.egg-info build dist .pytest_cache

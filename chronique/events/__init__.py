@@ -1,0 +1,33 @@
+"""Event extraction: PLOVER typing, arguments, modality, quantities, merging.
+
+``extract(article, doc, timexes, places, coder, lang)`` returns one
+:class:`~chronique.model.Event` per real event reported in the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Article, Event, Place, Timex
+from .extract import Candidate, find_candidates
+from .lexicon import Lexicon, load_lexicon, validate_lexicon
+from .merge import inherit_dates, merge_candidates
+from .ontology import acled_for, allowed_modes, quad_class
+
+__all__ = [
+    "extract", "Candidate", "find_candidates", "merge_candidates", "inherit_dates",
+    "Lexicon", "load_lexicon", "validate_lexicon", "acled_for", "allowed_modes", "quad_class",
+]
+
+
+def extract(article: Article, doc: Any, timexes: Sequence[Timex], places: Sequence[Place], coder: Any,
+            lang: str, dct: str | None = None, metonymic: Any = None) -> list[Event]:
+    """Events reported in one parsed article, one record per real event.
+
+    ``dct`` is the reference date (publication date, or the date inferred from
+    the text) used when the text dates an event nowhere.
+    """
+    candidates = find_candidates(article, doc, timexes, places, coder, lang, metonymic=metonymic)
+    inherit_dates(candidates, timexes, dct)
+    return merge_candidates(candidates, lang)

@@ -1,0 +1,138 @@
+"""Event lexicons: trigger words, modes, role prepositions, modality cues, units.
+
+One JSON file per language under ``chronique/data/events/``. This module loads
+and validates them; nothing language-specific is written in code.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from ..errors import ModelError
+from ..model import PLOVER_TYPES
+
+__all__ = ["Lexicon", "Trigger", "load_lexicon", "validate_lexicon", "LEXICON_LANGS"]
+
+LEXICON_LANGS = ("fr", "en")
+_TRIGGER_KEYS = {
+    "event", "pos", "mode", "symmetric", "context", "reflexive_only", "intransitive_only",
+    "needs_argument", "needs_prep", "needs_violent_context", "object_kinds",
+}
+_REQUIRED = (
+    "triggers", "modes", "preps", "negation", "modality_verbs", "purpose_markers",
+    "anaphoric_determiners", "temporal_heads", "light_verbs", "reporting_verbs",
+    "quantity_units", "dead_words", "injured_words", "crowd_words", "vague_amounts",
+    "approximate_prefixes", "violent_context",
+)
+
+
+def fold(text: str) -> str:
+    """Lower-case without accents: the key used for every lexicon lookup."""
+    nfkd = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))
+    return "".join(c for c in nfkd if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """One lexicon entry: the PLOVER type a word signals and how to read its arguments."""
+
+    lemma: str
+    event: str
+    pos: tuple[str, ...]
+    mode: str | None = None
+    symmetric: bool = False
+    context: str | None = None
+    reflexive_only: bool = False
+    intransitive_only: bool = False
+    needs_argument: bool = False
+    needs_prep: tuple[str, ...] = ()
+    needs_violent_context: bool = False
+    object_kinds: tuple[str, ...] = ()
+
+
+class Lexicon:
+    """Validated lexicon of one language, with folded lookup tables."""
+
+    def __init__(self, lang: str, data: dict[str, Any]) -> None:
+        validate_lexicon(data, lang)
+        self.lang = lang
+        self.data = data
+        self.triggers: dict[str, Trigger] = {}
+        for lemma, spec in data["triggers"].items():
+            self.triggers[fold(lemma)] = Trigger(
+                lemma=lemma,
+                event=spec["event"],
+                pos=tuple(spec["pos"]),
+                mode=spec.get("mode"),
+                symmetric=bool(spec.get("symmetric")),
+                context=spec.get("context"),
+                reflexive_only=bool(spec.get("reflexive_only")),
+                intransitive_only=bool(spec.get("intransitive_only")),
+                needs_argument=bool(spec.get("needs_argument")),
+                needs_prep=tuple(fold(p) for p in spec.get("needs_prep", ())),
+                needs_violent_context=bool(spec.get("needs_violent_context")),
+                object_kinds=tuple(spec.get("object_kinds", ())),
+            )
+        # mode cue word -> mode; multiword cues are matched on folded sentence text
+        self.mode_words: dict[str, str] = {}
+        for mode, words in data["modes"].items():
+            for w in words:
+                self.mode_words.setdefault(fold(w), mode)
+        self.violent_context = frozenset(fold(w) for w in data["violent_context"])
+        self.preps = {role: frozenset(fold(p) for p in ps) for role, ps in data["preps"].items()}
+        self.negation = frozenset(fold(w) for w in data["negation"])
+        self.modality_verbs = {
+            fold(v): modality for modality, verbs in data["modality_verbs"].items() for v in verbs
+        }
+        self.purpose_markers = frozenset(fold(w) for w in data["purpose_markers"])
+        self.anaphoric = frozenset(fold(w) for w in data["anaphoric_determiners"])
+        self.temporal_heads = frozenset(fold(w) for w in data["temporal_heads"])
+        self.light_verbs = frozenset(fold(w) for w in data["light_verbs"])
+        self.reporting_verbs = frozenset(fold(w) for w in data["reporting_verbs"])
+        self.units = {fold(k): v for k, v in data["quantity_units"].items()}
+        self.dead_words = frozenset(fold(w) for w in data["dead_words"])
+        self.injured_words = frozenset(fold(w) for w in data["injured_words"])
+        self.crowd_words = frozenset(fold(w) for w in data["crowd_words"])
+        self.vague = {fold(k): int(v) for k, v in data["vague_amounts"].items()}
+        self.approx_prefixes = tuple(fold(p) for p in data["approximate_prefixes"])
+
+    def trigger(self, lemma: str, pos: str) -> Trigger | None:
+        """The trigger entry for a token's lemma and coarse POS, if any."""
+        t = self.triggers.get(fold(lemma))
+        if t is None:
+            return None
+        coarse = "VERB" if pos in ("VERB", "AUX") else "NOUN" if pos in ("NOUN", "PROPN") else pos
+        return t if coarse in t.pos else None
+
+
+def validate_lexicon(data: dict[str, Any], lang: str) -> None:
+    """Raise ModelError naming the first problem found in a lexicon."""
+    where = f"chronique/data/events/{lang}.json"
+    for key in _REQUIRED:
+        if key not in data:
+            raise ModelError(f"[E010] {where}: missing section {key!r}")
+    for lemma, spec in data["triggers"].items():
+        if spec.get("event") not in PLOVER_TYPES:
+            raise ModelError(f"[E011] {where}: trigger {lemma!r} has unknown PLOVER type {spec.get('event')!r}")
+        unknown = set(spec) - _TRIGGER_KEYS
+        if unknown:
+            raise ModelError(f"[E012] {where}: trigger {lemma!r} has unknown keys {sorted(unknown)}")
+        if not spec.get("pos") or not set(spec["pos"]) <= {"VERB", "NOUN"}:
+            raise ModelError(f"[E013] {where}: trigger {lemma!r} needs pos VERB and/or NOUN")
+    for key, value in data["vague_amounts"].items():
+        if not isinstance(value, int) or value <= 0:
+            raise ModelError(f"[E014] {where}: vague amount {key!r} must be a positive integer")
+
+
+@functools.lru_cache(maxsize=None)
+def load_lexicon(lang: str) -> Lexicon:
+    """The lexicon for ``lang`` (loaded once per process)."""
+    if lang not in LEXICON_LANGS:
+        raise ModelError(f"[E015] no event lexicon for language {lang!r}; available: {', '.join(LEXICON_LANGS)}")
+    path = resources.files("chronique") / "data" / "events" / f"{lang}.json"
+    return Lexicon(lang, json.loads(path.read_text(encoding="utf-8")))

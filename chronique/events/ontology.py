@@ -1,0 +1,51 @@
+"""PLOVER ontology tables (modes per type, quad class) and the ACLED mapping.
+
+Data in ``chronique/data/events/plover.json``; this module only applies it.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from typing import Any
+
+from ..errors import ModelError
+from ..model import PLOVER_TYPES
+
+__all__ = ["allowed_modes", "acled_for", "quad_class", "load_ontology"]
+
+
+@functools.lru_cache(maxsize=1)
+def load_ontology() -> dict[str, Any]:
+    """The PLOVER/ACLED tables, validated once."""
+    path = resources.files("chronique") / "data" / "events" / "plover.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if set(data["types"]) != set(PLOVER_TYPES):
+        raise ModelError("[E016] chronique/data/events/plover.json must list exactly the 16 PLOVER types")
+    for rule in data["acled"]:
+        if rule["event"] not in PLOVER_TYPES or not rule.get("sub_event_type"):
+            raise ModelError(f"[E017] chronique/data/events/plover.json: bad ACLED rule {rule}")
+    return data
+
+
+def allowed_modes(event_type: str) -> frozenset[str]:
+    """Modes the PLOVER manual defines for ``event_type``."""
+    return frozenset(load_ontology()["types"][event_type]["modes"])
+
+
+def quad_class(event_type: str) -> str:
+    return str(load_ontology()["types"][event_type]["quad"])
+
+
+def acled_for(event_type: str, modes: list[str], symmetric: bool = False) -> dict[str, str] | None:
+    """ACLED event_type / sub_event_type for a PLOVER type and its modes, if one applies."""
+    for rule in load_ontology()["acled"]:
+        if rule["event"] != event_type:
+            continue
+        if "mode_any" in rule and not set(rule["mode_any"]) & set(modes):
+            continue
+        if rule.get("symmetric") and not symmetric:
+            continue
+        return {"event_type": rule["event_type"], "sub_event_type": rule["sub_event_type"]}
+    return None

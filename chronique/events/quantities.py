@@ -1,0 +1,148 @@
+"""Numbers in event sentences: counts of targets, sorties, vehicles, dead, injured, crowds.
+
+French formats ("1.093", "1 093", "30,4"), number words (via text2num), and vague
+amounts ("plus d'un millier", "des dizaines", "dozens"). Vague fatality words follow
+ACLED's codebook convention, kept in the lexicons: several/many -> 10, dozens -> 12,
+hundreds -> 100, thousands -> 1000.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..model import Quantity
+from .lexicon import Lexicon, fold
+
+__all__ = ["parse_number", "find_quantities", "magnitudes"]
+
+_THOUSANDS = re.compile(r"^\d{1,3}([.\u202f\u00a0 ]\d{3})+$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
+_PLAIN = re.compile(r"^\d+(\.\d+)?$")
+
+
+def parse_number(text: str, lang: str) -> float | int | None:
+    """Value of a numeral written in digits or words, else None."""
+    t = text.strip()
+    if _THOUSANDS.match(t) and (lang == "fr" or "." not in t):
+        return int(re.sub(r"\D", "", t))
+    if lang == "en" and re.match(r"^\d{1,3}(,\d{3})+$", t):
+        return int(t.replace(",", ""))
+    if _DECIMAL_COMMA.match(t):
+        return float(t.replace(",", "."))
+    if _PLAIN.match(t):
+        v = float(t)
+        return int(v) if v.is_integer() else v
+    try:
+        from text_to_num import text2num
+
+        return int(text2num(t.lower(), lang))
+    except (ValueError, ImportError, AssertionError):
+        return None
+
+
+def _overlaps(start: int, end: int, excluded: Sequence[tuple[int, int]]) -> bool:
+    return any(start < e and s < end for s, e in excluded)
+
+
+def _unit_of(tok: Any, lex: Lexicon) -> tuple[str | None, Any]:
+    """Unit of the noun a numeral counts ("1.093 cibles" -> target), and that noun token.
+
+    The counted noun is the numeral's head when the parse says so, else the first
+    noun right after it ("302 sorties" parsed oddly is still 302 sorties)."""
+    cands = []
+    if tok.dep_ in ("nummod", "det", "quantmod", "compound") and tok.head.i > tok.i:
+        cands.append(tok.head)
+    cands += [t for t in tok.doc[tok.i + 1:tok.i + 3] if t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")][:1]
+    for cand in cands:
+        for key in (fold(cand.lemma_), fold(cand.text)):
+            if key in lex.units:
+                return lex.units[key], cand
+    return None, None
+
+
+def find_quantities(sent: Any, lex: Lexicon, excluded: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
+    """Quantities in a sentence, skipping character ranges in ``excluded`` (dates, names)."""
+    out: list[Quantity] = []
+    folded = fold(sent.text)
+    base = sent.start_char
+    used: list[tuple[int, int]] = []
+    # vague amounts first ("plus d'un millier de frappes"), longest phrase first
+    for phrase in sorted(lex.vague, key=len, reverse=True):
+        for m in re.finditer(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", folded):
+            s, e = base + m.start(), base + m.end()
+            if _overlaps(s, e, used) or _overlaps(s, e, excluded):
+                continue
+            approx_start = s
+            before = folded[: m.start()].rstrip()
+            for p in lex.approx_prefixes:
+                if before.endswith(p.rstrip("'")) or (before + " ").endswith(p + " "):
+                    approx_start = base + len(before) - len(p.rstrip("'"))
+                    break
+            tok = sent.doc.char_span(s, e, alignment_mode="expand")
+            unit = None
+            if tok is not None:
+                nxt = [t for t in sent if t.idx >= e and t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")][:1]
+                if nxt:
+                    unit = lex.units.get(fold(nxt[0].lemma_)) or lex.units.get(fold(nxt[0].text))
+            used.append((s, e))
+            text = sent.doc.text[approx_start:e]
+            out.append(Quantity(value=lex.vague[phrase], unit=unit, text=text, start=approx_start, end=e,
+                                approximate=True))
+    for tok in sent:
+        if not (tok.like_num or tok.pos_ == "NUM"):
+            continue
+        s, e = tok.idx, tok.idx + len(tok.text)
+        if _overlaps(s, e, excluded) or _overlaps(s, e, used):
+            continue
+        if "-" in tok.text or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "CARDINAL_DATE"):
+            if tok.ent_type_ != "CARDINAL" and "-" in tok.text:
+                continue
+        value = parse_number(tok.text, "fr" if lex.lang == "fr" else lex.lang)
+        if value is None:
+            continue
+        unit, noun = _unit_of(tok, lex)
+        if unit is None:
+            continue  # a number counting nothing we can name ("deux pays", "un groupe") is no magnitude
+        end = noun.idx + len(noun.text) if noun is not None and noun.idx > s else e
+        prefix_start = s
+        before = fold(sent.doc.text[max(0, s - 20):s]).rstrip()
+        approx = False
+        for p in lex.approx_prefixes:
+            if before.endswith(p.rstrip("'")):
+                approx, prefix_start = True, s - (len(sent.doc.text[max(0, s - 20):s]) - len(before)) - len(p.rstrip("'"))
+                break
+        used.append((s, e))
+        out.append(Quantity(value=value, unit=unit, text=sent.doc.text[prefix_start:end], start=prefix_start,
+                            end=end, approximate=approx))
+    out.sort(key=lambda q: q.start or 0)
+    return out
+
+
+def magnitudes(quantities: Sequence[Quantity], sent: Any, lex: Lexicon) -> dict[str, int | None]:
+    """PLOVER ``dead``/``injured``/``size`` from a sentence's quantities and its casualty words."""
+    dead = injured = size = None
+    words = {fold(t.text) for t in sent} | {fold(t.lemma_) for t in sent}
+    for q in quantities:
+        if not isinstance(q.value, (int, float)):
+            continue
+        v = int(q.value)
+        if q.unit == "dead":
+            dead = (dead or 0) + v
+        elif q.unit == "injured":
+            injured = (injured or 0) + v
+        elif q.unit in ("participant",):
+            size = max(size or 0, v)
+        elif q.unit in ("person", "civilian", "soldier", "fighter", "police", "hostage"):
+            # "six civils ont été tués": the casualty word governs the counted noun
+            nearby = fold(sent.doc.text[q.end or 0:(q.end or 0) + 40])
+            if any(w in nearby.split() for w in lex.dead_words) or (
+                words & lex.dead_words and not words & lex.injured_words
+            ):
+                dead = (dead or 0) + v
+            elif any(w in nearby.split() for w in lex.injured_words):
+                injured = (injured or 0) + v
+            elif words & lex.crowd_words:
+                size = max(size or 0, v)
+    return {"dead": dead, "injured": injured, "size": size}

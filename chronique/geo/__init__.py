@@ -1,0 +1,27 @@
+"""Places: toponyms recognised in text and resolved to GeoNames, offline.
+
+``find_places(doc, lang)`` is the stage; ``resolve(name, lang)`` and
+``country_place(alpha2)`` serve other stages; ``Gazetteer.load()`` opens (and
+on first use builds) the SQLite gazetteer made from packaged GeoNames data.
+"""
+
+from .bench import bench
+from .gazetteer import Candidate, Gazetteer, cache_path
+from .places import find_places, is_demonym, is_metonymic
+from .recognize import Mention, mentions
+from .resolve import country_place, resolve, resolve_mentions
+
+__all__ = [
+    "Candidate",
+    "bench",
+    "Gazetteer",
+    "Mention",
+    "cache_path",
+    "country_place",
+    "find_places",
+    "is_demonym",
+    "is_metonymic",
+    "mentions",
+    "resolve",
+    "resolve_mentions",
+]

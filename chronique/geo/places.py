@@ -1,0 +1,59 @@
+"""The places stage: every toponym of a parsed document, resolved to GeoNames."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Place
+from ._lexicon import lexicon
+from ._normalize import name_key
+from .gazetteer import Gazetteer
+from .recognize import mentions
+from .resolve import resolve_mentions
+
+__all__ = ["find_places", "is_metonymic", "is_demonym"]
+
+
+def find_places(doc: Any, lang: str) -> list[Place]:
+    """Place mentions of ``doc`` (a spaCy Doc of ``chronique.nlp.load(lang)``), sorted by start.
+
+    Offsets are character offsets into ``doc.text``. Mentions the gazetteer
+    cannot resolve are left out. Demonyms ('russe', 'Turkish') are returned as
+    their country, and places used as governments ('Moscou a annoncé') are
+    returned too: use :func:`is_metonymic` before taking one as an event's location.
+    """
+    gaz = Gazetteer.load()
+    found = mentions(doc, lang, gaz)
+    return [p for p in resolve_mentions(found, gaz) if p is not None]
+
+
+def is_demonym(place: Place, lang: str) -> bool:
+    """Whether the mention is a nationality word ('russes', 'Syrian') rather than a name."""
+    return name_key(place.text) in lexicon(lang).demonyms
+
+
+def is_metonymic(place: Place, doc: Any, lang: str | None = None) -> bool:
+    """Whether the mention names an actor, not a location, in ``doc``.
+
+    True for a country or capital that is the subject of a statement or
+    decision verb ('Moscou a annoncé', 'Turkey denied'), and for nationality
+    adjectives ('les avions russes') unless they qualify a location noun
+    ('au large des côtes syriennes').
+    """
+    lang = lang or doc.lang_
+    lex = lexicon(lang)
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    root = span.root
+    if is_demonym(place, lang):
+        return root.head.lemma_.lower() not in lex.location_nouns and root.lemma_.lower() not in lex.location_nouns
+    if place.precision not in ("country", "city", "admin1"):
+        return False
+    verb = root.head
+    if root.dep_.startswith("nsubj") and verb.lemma_.lower() in lex.metonymy_verbs:
+        return True
+    # "Moscou a annoncé" may be parsed with the auxiliary as head.
+    return root.dep_.startswith("nsubj") and verb.pos_ == "AUX" and any(
+        t.lemma_.lower() in lex.metonymy_verbs for t in verb.children if t.pos_ == "VERB"
+    )

@@ -1,0 +1,184 @@
+"""Toponym resolution: pick the GeoNames entry each mention refers to.
+
+Each candidate gets a score: prior (population, feature class: a country or an
+admin region beats a namesake village), the feature suggested by the text
+('province de X' -> ADM1), a containing place named right after it ('Athens,
+Georgia'), and the document's context — the countries and first-level regions
+its other mentions point to. Context is gathered in a first pass with priors
+only; each mention's own vote is removed before it is scored, so a lone
+ambiguous name cannot confirm itself.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Place
+from ._normalize import name_key
+from .gazetteer import Candidate, Gazetteer
+from ._lexicon import Lexicon, lexicon
+from .recognize import Mention
+
+__all__ = ["Context", "score", "best", "to_place", "resolve", "resolve_mentions", "country_place"]
+
+# Prior bonus by feature code: bigger, better-known kinds of places first.
+_FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 3.0, "RGN": 3.0, "SEA": 3.0, "OCN": 3.0, "GULF": 3.0, "LK": 3.0,
+                  "ADM1": 2.0, "ADM2": 1.5, "PPLC": 1.0}
+_ROUNDS = 3
+_AREA_CODES = {"PCLI", "CONT", "RGN", "SEA", "OCN", "GULF", "LK"}
+
+
+@dataclass
+class Context:
+    """What the rest of the document says: votes for countries and admin1 regions."""
+
+    countries: Counter[str] = field(default_factory=Counter)
+    admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def without(self, cands: Sequence[Candidate | None]) -> Context:
+        """This context minus the votes of some mentions (a name's own, all its repetitions)."""
+        countries, admin1s = Counter(self.countries), Counter(self.admin1s)
+        for cand in cands:
+            if cand is not None:
+                _vote(countries, admin1s, cand, -1)
+        return Context(+countries, +admin1s)
+
+
+def _vote(countries: Counter[str], admin1s: Counter[tuple[str, str]], cand: Candidate, n: int) -> None:
+    if cand.country_code:
+        countries[cand.country_code] += n
+        if cand.admin1 and cand.feature_code != "PCLI":
+            admin1s[(cand.country_code, cand.admin1)] += n
+
+
+def score(cand: Candidate, hint: str = "", ctx: Context | None = None,
+          containers: Sequence[Candidate] = ()) -> float:
+    """How likely ``cand`` is the place meant, given the hint, containers and context."""
+    s = math.log10(cand.population + 10) + _FEATURE_PRIOR.get(cand.feature_code, 0.0)
+    if not cand.main:
+        s -= 1.0
+    if hint:
+        if hint == cand.feature_code or (hint == "PPL" and cand.feature_code.startswith("PPL")):
+            s += 6.0
+        elif hint.startswith("ADM") and cand.feature_code.startswith("PPL"):
+            s -= 1.0
+    if containers:
+        if any(_contains(box, cand) for box in containers):
+            s += 8.0
+    if ctx is not None and cand.country_code:
+        total = sum(ctx.countries.values())
+        votes = ctx.countries.get(cand.country_code, 0)
+        if votes:
+            s += 1.5 + 4.0 * votes / total
+        if cand.admin1 and cand.feature_code not in _AREA_CODES:
+            a_votes = ctx.admin1s.get((cand.country_code, cand.admin1), 0)
+            if a_votes:
+                s += 2.0 + 2.0 * a_votes / max(1, sum(ctx.admin1s.values()))
+    return s
+
+
+def _contains(box: Candidate, cand: Candidate) -> bool:
+    if box.id == cand.id or not box.country_code or box.country_code != cand.country_code:
+        return False
+    if box.feature_code == "PCLI":
+        return cand.feature_code != "PCLI"
+    if box.feature_code == "ADM1":
+        return cand.admin1 == box.admin1 and cand.feature_code != "ADM1"
+    return False
+
+
+def best(cands: Sequence[Candidate], hint: str = "", ctx: Context | None = None,
+         containers: Sequence[Candidate] = ()) -> Candidate | None:
+    """The highest-scoring candidate, or None when there are none.
+
+    A bare name shared by a sizeable city and a region of the same country
+    ('Moscou', 'Alep', 'Kiev', 'New York') means the city, as in news usage; 'province d'Alep'
+    (hint ADM1) keeps the region.
+    """
+    if not cands:
+        return None
+    if not hint.startswith("ADM"):
+        towns = [c for c in cands if c.feature_code.startswith("PPL")]
+        cands = [c for c in cands if not (c.feature_code == "ADM1" and any(
+            t.country_code == c.country_code and t.population * 50 >= c.population for t in towns))]
+    return max(cands, key=lambda c: score(c, hint, ctx, containers))
+
+
+def to_place(cand: Candidate, start: int, end: int, text: str) -> Place:
+    """The Place record of a resolved mention."""
+    return Place(
+        start=start, end=end, text=text, geonameid=cand.geonameid, name=cand.name,
+        lat=cand.lat, lon=cand.lon, country_code=cand.country_code, feature_code=cand.feature_code,
+        admin1=cand.admin1 if cand.feature_code not in _AREA_CODES else None, precision=cand.precision,
+    )
+
+
+def _containers_of(m: Mention, gaz: Gazetteer) -> list[Candidate]:
+    if not m.container:
+        return []
+    return [c for c in gaz.candidates(m.container) if c.feature_code in ("PCLI", "ADM1")]
+
+
+def resolve_mentions(found: Sequence[Mention], gaz: Gazetteer | None = None,
+                     context_countries: Sequence[str] = ()) -> list[Place | None]:
+    """Resolve the mentions of one document together (same order as ``found``)."""
+    gaz = gaz or Gazetteer.load()
+    cands = [gaz.candidates(m.lookup) for m in found]
+    boxes = [_containers_of(m, gaz) for m in found]
+    given = Counter({cc.upper(): 2 for cc in context_countries})
+    chosen = [best(c, m.hint, Context(Counter(given)), b) for c, m, b in zip(cands, found, boxes)]
+    # A few rounds: 'Georgia' first read as the country is re-read as the state once
+    # 'Gainesville' and 'Atlanta' have voted; the rounds settle quickly.
+    for _ in range(_ROUNDS):
+        ctx = Context(Counter(given))
+        for cand in chosen:
+            if cand is not None:
+                _vote(ctx.countries, ctx.admin1s, cand, 1)
+        # Repetitions of a name do not vote for each other: eight 'Dublin's are one clue.
+        same: dict[str, list[Candidate | None]] = defaultdict(list)
+        for m, cand in zip(found, chosen):
+            same[name_key(m.lookup)].append(cand)
+        new = [best(c, m.hint, ctx.without(same[name_key(m.lookup)]), b) for c, m, b in zip(cands, found, boxes)]
+        if new == chosen:
+            break
+        chosen = new
+    return [to_place(c, m.start, m.end, m.text) if c else None for c, m in zip(chosen, found)]
+
+
+def resolve(name: str, lang: str = "en", context_countries: Sequence[str] = (), hint: str = "") -> Place | None:
+    """Resolve one name ('Alep', "province d'Alep", 'Aleppo Governorate') to a Place.
+
+    A leading cue ("province de", "governorate of") or a trailing admin word
+    ('Governorate', 'County') of ``lang`` sets the feature ``hint`` (ADM1, ADM2)
+    unless one is given. ``context_countries`` (alpha-2) favour their places.
+    The Place spans ``name`` itself (start 0).
+    """
+    lex = lexicon(lang)
+    text, found_hint = _split_cue(name.strip(), lex)
+    m = Mention(0, len(name), name, text, hint or found_hint, "api")
+    return resolve_mentions([m], context_countries=context_countries)[0]
+
+
+def _split_cue(name: str, lex: Lexicon) -> tuple[str, str]:
+    """("province d'Alep") -> ('Alep', 'ADM1'); ('Aleppo Governorate') -> ('Aleppo', 'ADM1')."""
+    low = name.lower()
+    for cue in sorted(lex.cues, key=len, reverse=True):
+        if low.startswith(cue) and len(name) > len(cue):
+            return name[len(cue):].strip(), lex.cues[cue]
+    gaz = Gazetteer.load()
+    if gaz.has(name):
+        return name, ""
+    suffixes = {**lexicon("en").admin_suffixes, **lex.admin_suffixes}
+    for suffix, code in suffixes.items():
+        if low.endswith(" " + suffix.lower()):
+            return name[: -len(suffix) - 1].strip(), code
+    return name, ""
+
+
+def country_place(alpha2: str) -> Place | None:
+    """The Place of a country from its ISO 3166-1 alpha-2 code ('SY' -> Syria)."""
+    cand = Gazetteer.load().country(alpha2)
+    return to_place(cand, 0, len(cand.name), cand.name) if cand else None

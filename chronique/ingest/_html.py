@@ -1,0 +1,57 @@
+"""HTML pages: boilerplate removal (trafilatura) and publication date (htmldate), offline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import FormatError, InputError, NoArticleError
+from ._formats import looks_binary
+
+# Below this many characters, what trafilatura kept is navigation or a teaser, not an article.
+MIN_BODY_CHARS = 80
+
+
+@dataclass
+class Page:
+    """What an HTML page gives: body text, title and publication date (ISO)."""
+
+    text: str
+    title: str | None
+    published: str | None
+
+
+def extract_page(data: bytes | str, where: str, url: str | None = None) -> Page | InputError:
+    """Article body, title and date of one HTML page, or the error explaining why there is none.
+
+    Nothing is fetched: trafilatura and htmldate get the parsed tree, never a URL
+    (htmldate downloads when handed a string that looks like one).
+    """
+    # Imported here: trafilatura costs ~0.5 s to import and text-only runs never need it.
+    import trafilatura
+    from htmldate import find_date
+    from trafilatura.utils import load_html
+
+    if isinstance(data, bytes) and looks_binary(data[:8192]):
+        return FormatError(where, "binary file, not HTML; check the file or its extension")
+    tree = load_html(data)
+    if tree is None:
+        return FormatError(where, "not parseable as HTML; check the file or its extension")
+    try:
+        # favor_precision: best token F1 on the English sample (0.963 against
+        # 0.959 default, 0.957 favor_recall); dropping tables lowered it (0.953).
+        doc = trafilatura.bare_extraction(
+            tree, url=url, with_metadata=True, include_comments=False, favor_precision=True
+        )
+    except Exception as exc:  # noqa: BLE001 - trafilatura raises many types on broken markup
+        return NoArticleError(where, f"boilerplate removal failed ({type(exc).__name__}: {exc})")
+    # bare_extraction returns a Document (or None); read its fields defensively.
+    text = (getattr(doc, "text", None) or "").strip()
+    if len(text) < MIN_BODY_CHARS:
+        return NoArticleError(where, "no article body found in the HTML page (navigation or empty page?)")
+    published = getattr(doc, "date", None)
+    if not published:
+        tree = load_html(data)  # trafilatura prunes the tree it is given
+        published = (
+            find_date(tree, extensive_search=True, original_date=True, url=url) if tree is not None else None
+        )
+    return Page(text=text, title=getattr(doc, "title", None) or None, published=published or None)

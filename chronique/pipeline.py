@@ -1,0 +1,185 @@
+"""The pipeline: articles in, mentions and events out, stage by stage.
+
+Stage order is data (``STAGES``); each stage declares what it reads and writes
+on the :class:`Processed` record it fills. Articles are parsed in batches per
+language with ``nlp.pipe``; every stage's wall time is accumulated in
+``Pipeline.timings`` so that ``make bench`` can show the slowest one.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import nlp
+from .errors import ChroniqueError, InputError
+from .model import Article, Event, Place, Timex
+
+__all__ = ["STAGES", "Processed", "Pipeline", "reference_date"]
+
+# (stage, reads, writes): the order the pipeline runs them in.
+STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("lang", ("article",), ("lang",)),
+    ("time", ("article", "lang"), ("timexes", "dct")),
+    ("parse", ("article", "lang"), ("doc",)),
+    ("places", ("doc",), ("places",)),
+    ("actors", ("doc",), ("coder",)),
+    ("events", ("article", "doc", "timexes", "places", "coder", "dct"), ("events",)),
+)
+
+
+@dataclass
+class Processed:
+    """Everything chronique found in one article (``error`` set when it failed)."""
+
+    article: Article
+    lang: str | None = None
+    dct: str | None = None
+    dct_inferred: bool = False
+    timexes: list[Timex] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    doc: Any = None
+    error: ChroniqueError | None = None
+
+
+def reference_date(article: Article, lang: str) -> tuple[str | None, bool]:
+    """The date relative expressions are read against: the publication date, else one
+    inferred from the text (the first explicit full date), flagged as inferred."""
+    if article.published:
+        return article.published[:10], False
+    from .time import infer_dct
+
+    inferred = infer_dct(article.text, lang)
+    return inferred, inferred is not None
+
+
+class Pipeline:
+    """Runs the stages over a stream of articles.
+
+    ``lang`` forces the language (else the article's, else detected); ``dct``
+    forces the reference date; ``keep_docs`` keeps spaCy docs on the results
+    (memory!); ``stages`` limits the work ("time" only for ``chronique times``).
+    """
+
+    def __init__(self, lang: str | None = None, dct: str | None = None, batch_size: int = 16,
+                 stages: Iterable[str] | None = None, keep_docs: bool = False) -> None:
+        self.lang = lang
+        self.dct = dct
+        self.batch_size = batch_size
+        self.stages = set(stages) if stages is not None else {s for s, _, _ in STAGES}
+        self.keep_docs = keep_docs
+        self.timings: dict[str, float] = {s: 0.0 for s, _, _ in STAGES}
+        self.counts: dict[str, int] = {"articles": 0, "failed": 0, "events": 0, "timexes": 0, "places": 0}
+
+    # -- stages ----------------------------------------------------------------------
+
+    def _timed(self, stage: str, fn: Any, *args: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            self.timings[stage] += time.perf_counter() - t0
+
+    def _lang(self, art: Article) -> str:
+        if self.lang:
+            return self.lang
+        if art.lang:
+            return art.lang
+        from .ingest import detect_lang
+
+        return str(detect_lang(art.text))
+
+    def _time(self, p: Processed) -> None:
+        from .time import tag
+
+        if self.dct:
+            p.dct, p.dct_inferred = self.dct, False
+        else:
+            p.dct, p.dct_inferred = reference_date(p.article, p.lang or "fr")
+        p.timexes = tag(p.article.text, p.lang or "fr", p.dct)
+
+    def _places(self, p: Processed) -> None:
+        from .geo import find_places
+
+        p.places = find_places(p.doc, p.lang or "fr")
+
+    def _events(self, p: Processed) -> None:
+        from .actors import ActorCoder
+        from .events import extract
+        from .geo import is_metonymic
+
+        coder = self._timed("actors", ActorCoder, p.lang or "fr")
+
+        def metonymic(place: Place, doc: Any) -> bool:
+            return bool(is_metonymic(place, doc, p.lang))
+
+        p.events = extract(p.article, p.doc, p.timexes, p.places, coder, p.lang or "fr", dct=p.dct,
+                           metonymic=metonymic)
+
+    # -- driver ------------------------------------------------------------------------
+
+    def run(self, items: Iterable[Article | InputError]) -> Iterator[Processed]:
+        """Process a stream of articles (and pass input errors through as failed records)."""
+        batch: list[Processed] = []
+        for item in items:
+            if isinstance(item, InputError):
+                self.counts["failed"] += 1
+                yield Processed(article=Article(id=item.where, text=""), error=item)
+                continue
+            p = Processed(article=item)
+            try:
+                p.lang = self._timed("lang", self._lang, item)
+                if p.lang not in nlp.SUPPORTED_LANGS and self.stages - {"lang", "time"}:
+                    raise InputError(item.source or item.id, f"language {p.lang!r} is not supported "
+                                     f"(supported: {', '.join(nlp.SUPPORTED_LANGS)}); pass --lang to force one")
+                if "time" in self.stages:
+                    self._timed("time", self._time, p)
+            except ChroniqueError as exc:
+                p.error = exc
+            batch.append(p)
+            if len(batch) >= self.batch_size:
+                yield from self._flush(batch)
+                batch = []
+        if batch:
+            yield from self._flush(batch)
+
+    def _flush(self, batch: list[Processed]) -> Iterator[Processed]:
+        needs_parse = bool(self.stages & {"parse", "places", "events"})
+        if needs_parse:
+            by_lang: dict[str, list[Processed]] = {}
+            for p in batch:
+                if p.error is None and p.lang:
+                    by_lang.setdefault(p.lang, []).append(p)
+            for lang, group in by_lang.items():
+                t0 = time.perf_counter()
+                docs = list(nlp.pipe((p.article.text for p in group), lang, batch_size=self.batch_size))
+                self.timings["parse"] += time.perf_counter() - t0
+                for p, doc in zip(group, docs):
+                    p.doc = doc
+        for p in batch:
+            if p.error is None:
+                try:
+                    if "places" in self.stages and p.doc is not None:
+                        self._timed("places", self._places, p)
+                    if "events" in self.stages and p.doc is not None:
+                        t0 = time.perf_counter()
+                        self._events(p)
+                        self.timings["events"] += time.perf_counter() - t0
+                except ChroniqueError as exc:
+                    p.error = exc
+                except Exception as exc:  # one bad article must not stop a batch of thousands
+                    p.error = ChroniqueError(f"{p.article.source or p.article.id}: internal error "
+                                             f"{type(exc).__name__}: {exc}")
+            if p.error is not None:
+                self.counts["failed"] += 1
+            else:
+                self.counts["articles"] += 1
+                self.counts["events"] += len(p.events)
+                self.counts["timexes"] += len(p.timexes)
+                self.counts["places"] += len(p.places)
+            if not self.keep_docs:
+                p.doc = None
+            yield p

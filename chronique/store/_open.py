@@ -1,0 +1,32 @@
+"""Turn a database URL into a Store."""
+
+from __future__ import annotations
+
+from ..errors import StoreError
+from .base import Store
+
+DEFAULT_URL = "chronique.db"
+
+
+def open_store(url: str | None = None, migrate: bool = True) -> Store:
+    """Open (creating and upgrading as needed) the store at ``url``.
+
+    ``url`` is a file path (default ``chronique.db``), ``sqlite:///relative.db``,
+    ``sqlite:////absolute.db``, ``:memory:`` / ``sqlite://`` (in memory), or
+    ``postgresql://user:password@host:port/dbname`` (needs psycopg 3).
+    With ``migrate=False`` the schema is neither created nor upgraded.
+    """
+    url = url or DEFAULT_URL
+    if url.startswith(("postgresql://", "postgres://")):
+        from .postgres import PostgresStore  # imported here: psycopg is optional
+
+        return PostgresStore(url, migrate=migrate)
+    from .sqlite import SQLiteStore
+
+    if url in ("sqlite://", "sqlite:///:memory:", ":memory:"):
+        return SQLiteStore(":memory:", migrate=migrate)
+    if url.startswith("sqlite:///"):
+        return SQLiteStore(url[len("sqlite:///"):], migrate=migrate)
+    if "://" in url:
+        raise StoreError(f"{url}: unknown database URL: use a file path, sqlite:///path or postgresql://…")
+    return SQLiteStore(url, migrate=migrate)

@@ -1,0 +1,123 @@
+"""Parameterised WHERE clauses for ``Store.query_events`` (SQL portable to SQLite and PostgreSQL).
+
+Values never enter the SQL text: every filter adds ``?`` placeholders and
+their parameters (the PostgreSQL backend turns ``?`` into ``%s``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ..errors import ConfigError
+from ._rows import country_codes, like_pattern, query_bound
+
+Clause = tuple[str, list[Any]]
+
+FILTERS = frozenset({"type", "date_from", "date_to", "country", "actor", "initiator", "recipient", "claimant",
+                     "mode", "text", "modality", "doc_id"})
+
+# Ordering puts undated events last and keeps a stable order for paging.
+ORDER_BY = "ORDER BY (e.date_lo IS NULL), e.date_lo, e.id"
+
+
+def _as_list(value: str | Iterable[str]) -> list[str]:
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+def _any_word(column: str, values: list[str], upper: bool) -> Clause:
+    """Match a space-separated list column containing any of ``values``."""
+    parts, params = [], []
+    for v in values:
+        v = v.strip().upper() if upper else v.strip()
+        parts.append(f"(' ' || e.{column} || ' ') LIKE ?")
+        params.append(f"% {v} %")
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def _party(roles: tuple[str, ...], values: list[str]) -> Clause:
+    """An actor of one of ``roles`` whose text or canonical name contains a value (case-insensitive)."""
+    role_sql = ", ".join("?" for _ in roles)
+    parts, params = [], []
+    values = [v.replace("\x00", "").strip() for v in values]
+    if not any(values):  # nothing left to look for: match nothing rather than everything
+        return "1 = 0", []
+    for v in filter(None, values):
+        pattern = like_pattern(v)
+        parts.append("(x.text_lc LIKE ? ESCAPE '\\' OR x.name_lc LIKE ? ESCAPE '\\')")
+        params += [pattern, pattern]
+    sql = (f"EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.role IN ({role_sql})"
+           f" AND ({' OR '.join(parts)}))")
+    return sql, [*roles, *params]
+
+
+def _country(values: list[str]) -> Clause:
+    """Event place country (alpha-2) or an actor/recipient country (alpha-3)."""
+    parts, params = [], []
+    for v in values:
+        alpha2, alpha3 = country_codes(v)
+        if alpha2:
+            parts.append("e.country = ?")
+            params.append(alpha2)
+        if alpha3:
+            parts.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id"
+                         " AND x.role IN ('actor', 'recipient') AND x.country = ?)")
+            params.append(alpha3)
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def where_clause(filters: dict[str, Any], text_clause: Callable[[str], Clause]) -> Clause:
+    """The WHERE clause (with leading ``WHERE``, or empty) and parameters for event filters.
+
+    ``filters`` keys are the keyword arguments of ``Store.query_events``; None means
+    "no filter". ``text_clause`` is the backend's full-text condition.
+    """
+    unknown = set(filters) - FILTERS
+    if unknown:
+        raise ConfigError(f"unknown event filter(s) {', '.join(sorted(unknown))}: use {', '.join(sorted(FILTERS))}")
+    clauses: list[Clause] = []
+    if filters.get("type"):
+        clauses.append(_any_word("event_types", _as_list(filters["type"]), upper=True))
+    if filters.get("mode"):
+        clauses.append(_any_word("mode", _as_list(filters["mode"]), upper=False))
+    date_from = query_bound(filters.get("date_from"), "date_from", end=False)
+    date_to = query_bound(filters.get("date_to"), "date_to", end=True)
+    if date_from and date_to and date_from > date_to:
+        raise ConfigError(f"date_from={filters['date_from']!r} is after date_to={filters['date_to']!r}")
+    # Overlap: the event's range [date_lo, date_hi] meets the asked range.
+    if date_from:
+        clauses.append(("e.date_hi >= ?", [date_from]))
+    if date_to:
+        clauses.append(("e.date_lo <= ?", [date_to]))
+    if filters.get("country"):
+        clauses.append(_country(_as_list(filters["country"])))
+    if filters.get("actor"):  # either party: "events involving X"
+        clauses.append(_party(("actor", "recipient"), _as_list(filters["actor"])))
+    if filters.get("initiator"):
+        clauses.append(_party(("actor",), _as_list(filters["initiator"])))
+    if filters.get("recipient"):
+        clauses.append(_party(("recipient",), _as_list(filters["recipient"])))
+    if filters.get("claimant"):
+        clauses.append(_party(("claimant",), _as_list(filters["claimant"])))
+    if filters.get("modality"):
+        values = _as_list(filters["modality"])
+        clauses.append((f"e.modality IN ({', '.join('?' for _ in values)})", values))
+    if filters.get("doc_id"):
+        clauses.append(("e.doc_id = ?", [filters["doc_id"]]))
+    if filters.get("text"):
+        clauses.append(text_clause(str(filters["text"])))
+    if not clauses:
+        return "", []
+    params: list[Any] = []
+    for _, p in clauses:
+        params += p
+    return "WHERE " + " AND ".join(sql for sql, _ in clauses), params
+
+
+def paging(limit: int | None, offset: int, unlimited: Any) -> Clause:
+    """LIMIT/OFFSET with parameters; ``unlimited`` is the dialect's "no limit" value."""
+    if limit is not None and (not isinstance(limit, int) or limit < 0):
+        raise ConfigError(f"limit={limit!r} must be a non-negative integer")
+    if not isinstance(offset, int) or offset < 0:
+        raise ConfigError(f"offset={offset!r} must be a non-negative integer")
+    return "LIMIT ? OFFSET ?", [unlimited if limit is None else limit, offset]

@@ -1,0 +1,50 @@
+"""Fixtures of the actors tests: spaCy pipelines loaded once, coders, shared data."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from chronique import nlp
+from chronique.actors import ActorCoder
+
+# The shared material sits next to the repository: <repo>/../shared.
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """The shared data folder, or a skip saying why the test cannot run."""
+    if not SHARED.is_dir():
+        pytest.skip(f"shared data folder {SHARED} is absent")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def nlp_fr() -> Any:
+    return nlp.load("fr")
+
+
+@pytest.fixture(scope="session")
+def nlp_en() -> Any:
+    return nlp.load("en")
+
+
+@pytest.fixture(scope="session")
+def fr() -> ActorCoder:
+    return ActorCoder("fr")
+
+
+@pytest.fixture(scope="session")
+def en() -> ActorCoder:
+    return ActorCoder("en")
+
+
+def load_jsonl(name: str) -> list[dict]:
+    """Records of a test data file in tests/actors/data."""
+    with open(DATA / name, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
