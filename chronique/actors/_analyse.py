@@ -27,12 +27,12 @@ from ._text import Word
 from .lexicon import Lexicon, NounMatch
 from .registry import Entry, Match, Registry
 
-__all__ = ["Coded", "analyse", "NAME_PARTICLES"]
+__all__ = ["NAME_PARTICLES", "Coded", "analyse"]
 
 
 def fold_adj(norm: str) -> str:
     """English adjective of a plural demonym ("liberians" -> "liberian"; "swiss" stays)."""
-    return norm[:-1] if norm.endswith("ns") or norm.endswith("is") else norm
+    return norm[:-1] if norm.endswith(("ns", "is")) else norm
 
 # Lower-case words that may sit inside a person's name ("Pierre de Villiers").
 NAME_PARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "al", "el", "ben", "bin", "ibn",

@@ -26,7 +26,7 @@ from ._mentions import Mention, mention_actors
 from ._text import fold, words
 from .lexicon import Lexicon
 
-__all__ = ["find_claimants", "CARRY"]
+__all__ = ["CARRY", "find_claimants"]
 
 CARRY = 3
 _WINDOW = 40  # characters between an inverted reporting verb and its subject
@@ -42,7 +42,7 @@ def _is_claim_actor(m: Mention) -> bool:
         or c.kind in ("person", "organisation")
 
 
-def _verb_claims(sent: Any, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+def _verb_claims(sent: Any, mentions: list[Mention], lexicon: Lexicon, text: str) -> list[Mention]:
     out: list[Mention] = []
     toks = list(sent)
     for k, t in enumerate(toks):
@@ -71,13 +71,13 @@ def _verb_claims(sent: Any, mentions: list[Mention], lexicon: Lexicon) -> list[M
             # Inverted subject the parser read as an object ("explique les Russes").
             end = t.idx + len(t.text)
             found = next((m for m in mentions if end <= m.start <= end + _WINDOW
-                          and "," not in sent.doc.text[end:m.start] and "." not in sent.doc.text[end:m.start]), None)
+                          and "," not in text[end:m.start] and "." not in text[end:m.start]), None)
         if found is not None and _is_claim_actor(found):
             out.append(found)
     return out
 
 
-def _marker_claims(sent: Any, mentions: list[Mention], lexicon: Lexicon) -> list[Mention]:
+def _marker_claims(sent: Any, mentions: list[Mention], lexicon: Lexicon, text: str) -> list[Mention]:
     out = []
     ws = words(sent.text, sent.start_char)
     for k in range(len(ws)):
@@ -86,19 +86,19 @@ def _marker_claims(sent: Any, mentions: list[Mention], lexicon: Lexicon) -> list
             continue
         end = ws[k + n - 1].end
         m = next((m for m in mentions if m.start >= end), None)
-        if m is not None and not re.search(r"\w", sent.doc.text[end:m.start]) and _is_claim_actor(m):
+        if m is not None and not re.search(r"\w", text[end:m.start]) and _is_claim_actor(m):
             out.append(m)
     return out
 
 
-def _credit_claims(sent: Any, mentions: list[Mention]) -> list[Mention]:
+def _credit_claims(sent: Any, mentions: list[Mention], text: str) -> list[Mention]:
     """Actors credited in brackets at the end of a line: "(État-major des armées/Ministère ...)"."""
     out: list[Mention] = []
     for mo in _CREDIT.finditer(sent.text):
         a = sent.start_char + mo.start(1)
         b = sent.start_char + mo.end(1)
         inside = [m for m in mentions if a <= m.start and m.end <= b]
-        rest = sent.doc.text[a:b]
+        rest = text[a:b]
         for m in inside:
             rest = rest.replace(m.text, "", 1)
         if inside and not re.sub(r"[\s/,;&]|\bet\b|\band\b", "", rest):
@@ -106,7 +106,7 @@ def _credit_claims(sent: Any, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _groups(doc: Any) -> list[list[tuple[int, Any]]]:
+def _groups(doc: Any, text: str) -> list[list[tuple[int, Any]]]:
     """spaCy sentences joined into the sentences a reader sees.
 
     The parser splits on "1.093" or "état-major"; a piece that starts without a
@@ -116,12 +116,12 @@ def _groups(doc: Any) -> list[list[tuple[int, Any]]]:
     groups: list[list[tuple[int, Any]]] = []
     prev_end = None
     for si, sent in enumerate(doc.sents):
-        text = sent.text
-        if not text.strip():
+        stext = sent.text
+        if not stext.strip():
             prev_end = None  # paragraph break
             continue
-        first = text.lstrip()[:1]
-        gap = doc.text[prev_end:sent.start_char] if prev_end is not None else "\n"
+        first = stext.lstrip()[:1]
+        gap = text[prev_end:sent.start_char] if prev_end is not None else "\n"
         continues = groups and "\n" not in gap and not (first.isupper() or first.isdigit() or first in "«\"“(")
         if continues:
             groups[-1].append((si, sent))
@@ -131,14 +131,14 @@ def _groups(doc: Any) -> list[list[tuple[int, Any]]]:
     return groups
 
 
-def _heading(doc: Any, group: list[tuple[int, Any]]) -> bool:
+def _heading(text: str, group: list[tuple[int, Any]]) -> bool:
     """A short line of its own with no closing punctuation: a title or crosshead."""
     a, b = group[0][1].start_char, group[-1][1].end_char
-    raw = doc.text[a:b]
+    raw = text[a:b]
     a, b = a + len(raw) - len(raw.lstrip()), b - len(raw) + len(raw.rstrip())
-    t = doc.text[a:b]
-    before = doc.text[max(0, a - 1):a]
-    after = doc.text[b:b + 1]
+    t = text[a:b]
+    before = text[max(0, a - 1):a]
+    after = text[b:b + 1]
     return bool(t) and not _END.search(t) and len(t.split()) <= 12 and before in ("", "\n") and after in ("", "\n")
 
 
@@ -164,12 +164,13 @@ def find_claimants(doc: Any, mentions: list[Mention], lexicon: Lexicon) -> dict[
     result: dict[int, list[Actor]] = {}
     last: list[Actor] = []
     age = 0
-    for group in _groups(doc):
+    text = doc.text  # built anew on every access: read it once
+    for group in _groups(doc, text):
         own: list[Mention] = []
         for _, sent in group:
             inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
-            own += _marker_claims(sent, inside, lexicon) + _verb_claims(sent, inside, lexicon)
-            own += _credit_claims(sent, inside)
+            own += _marker_claims(sent, inside, lexicon, text) + _verb_claims(sent, inside, lexicon, text)
+            own += _credit_claims(sent, inside, text)
         actors: list[Actor] = []
         seen: set[tuple[str | None, str | None]] = set()
         for m in own:
@@ -179,7 +180,7 @@ def find_claimants(doc: Any, mentions: list[Mention], lexicon: Lexicon) -> dict[
                     actors.append(a)
         if actors:
             chosen, last, age = actors, actors, 0
-        elif _heading(doc, group):
+        elif _heading(text, group):
             chosen, last = [], []
         elif last and age < CARRY and not _new_voice(group, mentions, last):
             chosen = list(last)

@@ -68,13 +68,14 @@ def _anchors(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> list[
 def _runs(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Token runs (start, end token indices) that hold an actor anchor."""
     marks = [False] * len(doc)
-    starts = {t.idx: t.i for t in doc}
+    token_at: dict[int, int] = {}  # character -> token covering it
+    for t in doc:
+        for c in range(t.idx, t.idx + len(t.text)):
+            token_at[c] = t.i
     for a, b in _anchors(doc, lang, registry, lexicon):
-        i = starts.get(a)
-        if i is None:  # anchor inside a token: mark the covering token
-            i = next((t.i for t in doc if t.idx <= a < t.idx + len(t.text)), None)
-            if i is None:
-                continue
+        i = token_at.get(a)
+        if i is None:
+            continue
         while i < len(doc) and doc[i].idx < b:
             # Folded accents make "jugé" read as "juge": verbs are never actor nouns.
             marks[i] = doc[i].pos_ not in ("VERB", "AUX") or doc[i].text[:1].isupper()
@@ -142,6 +143,7 @@ def find_mentions(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> 
             sent_of[t.i] = k
     mentions: list[Mention] = []
     names = name_positions(doc)
+    doc_text = doc.text  # built anew on every access: read it once
     for a, b in _runs(doc, lang, registry, lexicon):
         span = doc[a:b]
         for part in code_phrase(span.text, span.start_char, lang, registry, lexicon, names):
@@ -155,14 +157,14 @@ def find_mentions(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> 
                     c.kind = "organisation"
                 elif ent is None or ent.label_ not in ("ORG",):
                     continue  # a capitalised word no recogniser calls an actor
-            text = doc.text[part.start:part.end]
+            text = doc_text[part.start:part.end]
             if c.descriptive and c.entry is not None and c.entry.kind == "state" and not c.nouns \
                     and not any(x[:1].isupper() for x in text.split()) and c.kind == "group":
                 continue  # "côtes syriennes": a nationality adjective, not the people
             subj = any(t.dep_.startswith("nsubj") and part.start <= t.idx < part.end for t in span)
             mentions.append(Mention(part.start, part.end, text, c, sent_of.get(span.start, 0), doc, (a, b),
                                     is_subject=subj))
-    _chain(doc.text, mentions, lexicon)
+    _chain(doc_text, mentions, lexicon)
     return mentions
 
 

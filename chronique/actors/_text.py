@@ -8,11 +8,12 @@ French tokens) all give ``("d", "etat", "major")``.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-__all__ = ["Word", "fold", "words", "key"]
+__all__ = ["Word", "fold", "key", "words"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -36,6 +37,7 @@ class Word:
         return self.orig[:1].isupper()
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents stripped ("Défense" -> "defense"; "œ" -> "oe")."""
     text = text.replace("œ", "oe").replace("Œ", "OE").replace("æ", "ae").replace("ß", "ss")

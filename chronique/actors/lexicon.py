@@ -16,7 +16,7 @@ from ..errors import ModelError
 from ._text import Word, fold, key
 from .registry import DATA_DIR
 
-__all__ = ["Noun", "NounMatch", "Lexicon", "get_lexicon", "LANGS"]
+__all__ = ["LANGS", "Lexicon", "Noun", "NounMatch", "get_lexicon"]
 
 LANGS = ("fr", "en")
 
@@ -59,6 +59,7 @@ class Lexicon:
     pronouns: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     max_len: int = 1
+    first: dict[str, int] = field(default_factory=dict)  # first word of a noun -> longest noun length
 
     def find(self, ws: Sequence[Word], skip: set[int] | None = None) -> list[NounMatch]:
         """Non-overlapping actor nouns in ``ws`` (longest first), ignoring indices in ``skip``."""
@@ -68,7 +69,7 @@ class Lexicon:
         while i < n:
             hit = None
             if i not in skip:
-                for j in range(min(n, i + self.max_len), i, -1):
+                for j in range(min(n, i + self.first.get(ws[i].norm, 0)), i, -1):
                     if any(k in skip for k in range(i, j)):
                         continue
                     noun = self.nouns.get(tuple(w.norm for w in ws[i:j]))
@@ -90,7 +91,7 @@ class Lexicon:
         return 0
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def get_lexicon(lang: str) -> Lexicon:
     """Load (once per process) the actor words of ``lang``."""
     path = DATA_DIR / f"{lang}.json"
@@ -117,4 +118,12 @@ def get_lexicon(lang: str) -> Lexicon:
         pronouns=frozenset(fold(p) for p in data["pronouns"]),
         locatives=frozenset(fold(p) for p in data["locatives"]),
         max_len=max(len(k) for k in nouns),
+        first=_first_words(nouns),
     )
+
+
+def _first_words(nouns: dict[tuple[str, ...], Noun]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for k in nouns:
+        out[k[0]] = max(out.get(k[0], 0), len(k))
+    return out

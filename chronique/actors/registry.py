@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import ModelError
 from ._text import Word, key, words
 
-__all__ = ["Entry", "Match", "Registry", "get_registry", "DATA_DIR", "REGISTRY_FILES"]
+__all__ = ["DATA_DIR", "REGISTRY_FILES", "Entry", "Match", "Registry", "get_registry"]
 
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "actors"
 REGISTRY_FILES = ("states.json", "groups.json", "organisations.json", "people.json")
@@ -69,6 +69,7 @@ class Registry:
     entries: dict[str, Entry] = field(default_factory=dict)
     index: dict[tuple[str, ...], list[_Alias]] = field(default_factory=dict)
     states: dict[str, Entry] = field(default_factory=dict)
+    first: dict[str, int] = field(default_factory=dict)  # first word of an alias -> longest alias length
 
     def add_alias(self, alias: str, entry: Entry, how: str) -> None:
         """Index one alias of ``entry`` (first entry wins on equal keys and kinds)."""
@@ -79,6 +80,7 @@ class Registry:
         upper = letters.isupper() and len(letters) <= 5
         capital = len(ws) == 1 and ws[0].capital and not upper
         k = tuple(w.norm for w in ws)
+        self.first[k[0]] = max(self.first.get(k[0], 0), len(k))
         bucket = self.index.setdefault(k, [])
         if any(a.entry.id == entry.id and a.how == how and (a.upper, a.capital) == (upper, capital) for a in bucket):
             return
@@ -91,7 +93,8 @@ class Registry:
         n = len(ws)
         while i < n:
             hit = None
-            for j in range(min(n, i + MAX_ALIAS_WORDS), i, -1):
+            longest = self.first.get(ws[i].norm, 0)  # most words open no alias: skip them fast
+            for j in range(min(n, i + longest), i, -1):
                 bucket = self.index.get(tuple(w.norm for w in ws[i:j]))
                 if not bucket:
                     continue
@@ -134,7 +137,7 @@ def _load(path: Path) -> list[dict]:
         ) from exc
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def get_registry(data_dir: str | None = None) -> Registry:
     """Load (once per process) the registry from ``data_dir`` (default: packaged data)."""
     base = Path(data_dir) if data_dir else DATA_DIR
@@ -153,7 +156,7 @@ def get_registry(data_dir: str | None = None) -> Registry:
         e = Entry(d["id"], d["name"], "state", d["country"], None, d.get("wikidata"),
                   demonym=plural or (en_adj[0] if en_adj else None))
         reg.entries[e.id] = e
-        reg.states[e.country] = e
+        reg.states[d["country"]] = e
         for lang in ("fr", "en"):
             for alias in d["names"][lang]:
                 reg.add_alias(alias, e, "name")

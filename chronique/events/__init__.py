@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Article, Event, Place, Timex
-from .extract import Candidate, find_candidates
+from .candidates import Candidate, find_candidates
 from .lexicon import Lexicon, load_lexicon, validate_lexicon
 from .merge import inherit_dates, merge_candidates
 from .ontology import acled_for, allowed_modes, quad_class

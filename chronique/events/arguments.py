@@ -100,7 +100,8 @@ def arguments(trigger: Any, lex: Lexicon) -> Arguments:
                 args.targets.extend(objs)
             elif p in loc:
                 args.locatives.extend(objs)
-        elif dep in _OBL or dep.startswith(("obl", "nmod")):
+        elif dep in _OBL or dep.startswith(("obl", "nmod")) or case_of(c) in co:
+            # "avec qui": the parser may leave the relative pronoun unlabelled ("dep")
             p = case_of(c)
             if p in co:
                 args.co_participants.extend(_conjuncts(c))

@@ -27,7 +27,7 @@ _REQUIRED = (
     "triggers", "modes", "preps", "negation", "modality_verbs", "purpose_markers",
     "anaphoric_determiners", "temporal_heads", "light_verbs", "reporting_verbs",
     "quantity_units", "dead_words", "injured_words", "crowd_words", "vague_amounts",
-    "approximate_prefixes", "violent_context",
+    "approximate_prefixes", "violent_context", "group_anaphors",
 )
 
 
@@ -100,6 +100,7 @@ class Lexicon:
         self.crowd_words = frozenset(fold(w) for w in data["crowd_words"])
         self.vague = {fold(k): int(v) for k, v in data["vague_amounts"].items()}
         self.approx_prefixes = tuple(fold(p) for p in data["approximate_prefixes"])
+        self.group_anaphors = frozenset(fold(w) for w in data["group_anaphors"])
 
     def trigger(self, lemma: str, pos: str) -> Trigger | None:
         """The trigger entry for a token's lemma and coarse POS, if any."""

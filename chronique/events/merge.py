@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Actor, Event, Evidence, Place, Quantity, Timex
-from .extract import Candidate
+from .candidates import Candidate
 from .ontology import acled_for
 
 __all__ = ["merge_candidates", "inherit_dates"]

@@ -13,9 +13,9 @@ from .resolve import country_place, resolve, resolve_mentions
 
 __all__ = [
     "Candidate",
-    "bench",
     "Gazetteer",
     "Mention",
+    "bench",
     "cache_path",
     "country_place",
     "find_places",

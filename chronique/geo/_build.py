@@ -14,7 +14,8 @@ Sources, all installed packages or files under ``chronique/data/geo``:
 Admin regions and countries carry no coordinates in these sources: they get the
 midpoint of the trimmed bounding box of their cities (closer to GeoNames' own
 points than a population-weighted mean, which drifts to the biggest city);
-``country_points.json`` overrides the few large countries where that is off.
+``country_points.json`` and ``admin1_points.json`` override the few large
+countries and regions where that is off.
 """
 
 from __future__ import annotations
@@ -32,9 +33,9 @@ from typing import Any
 
 from ._normalize import name_key
 
-__all__ = ["build", "DATA_DIR", "SCHEMA_VERSION"]
+__all__ = ["DATA_DIR", "SCHEMA_VERSION", "build"]
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 10
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
 # Precision of each feature code, as stored in Place.precision.
 PRECISION = {"PCLI": "country", "ADM1": "admin1", "ADM2": "admin2", "CONT": "region", "RGN": "region"}
@@ -49,6 +50,7 @@ CREATE TABLE places (
     cc TEXT, fcode TEXT, admin1 TEXT, admin2 TEXT, pop INTEGER
 );
 CREATE TABLE names (key TEXT, id INTEGER, main INTEGER, UNIQUE (key, id));
+CREATE TABLE neighbours (cc TEXT, neighbour TEXT);
 """
 
 
@@ -84,6 +86,7 @@ class _Writer:
     def __init__(self) -> None:
         self.places: list[tuple[Any, ...]] = []
         self.names: dict[tuple[str, int], int] = {}
+        self.neighbours: list[tuple[str, str]] = []
         self._next_synthetic = -1
 
     def add(self, geonameid: int | None, name: str, lat: float, lon: float, cc: str | None,
@@ -165,8 +168,9 @@ def build(path: Path) -> Path:
     for lang in ("en", "fr"):
         for a1, names in _load_json(f"{lang}.json").get("admin1_names", {}).items():
             extra_a1[a1] += names
+    a1_overrides = _load_json("admin1_points.json")
     for (cc, a1), points in a1_points.items():
-        lat, lon = _midpoint(points)
+        lat, lon = a1_overrides.get(cc, {}).get(a1) or _midpoint(points)
         alts = list(iso_names.get((cc, name_key(a1)), ())) + list(iso_names.get((cc, name_key(_bare(a1))), ()))
         alts += [_bare(a1)] if _bare(a1) != a1 else []
         alts += extra_a1.get(a1, [])
@@ -214,6 +218,8 @@ def build(path: Path) -> Path:
                         alts.append(translated)
         w.add(v["geonameid"], v["name"], lat, lon, cc, "PCLI", None, None, int(v["population"] or 0), alts)
 
+    w.neighbours = [(cc, nb) for cc, v in countries.items() for nb in (v.get("neighbours") or "").split(",") if nb]
+
     for v in continents.values():
         alts = [a["name"] for a in v.get("alternateNames", []) if a.get("lang") in ("en", "fr")]
         w.add(v["geonameId"], v["toponymName"], float(v["lat"]), float(v["lng"]), None, "CONT", None, None,
@@ -232,7 +238,7 @@ def _admin_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(words["admin_prefixes"]), tuple(" " + s for s in words["admin_suffixes"])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bare(name: str) -> str:
     """'Basra Governorate' -> 'Basra', 'Muhafazat Kirkuk' -> 'Kirkuk' (the name people use)."""
     prefixes, suffixes = _admin_words()
@@ -275,6 +281,7 @@ def _write(path: Path, w: _Writer) -> Path:
     con.executescript(_SCHEMA)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", w.places)
     con.executemany("INSERT INTO names VALUES (?,?,?)", [(k, pid, m) for (k, pid), m in w.names.items()])
+    con.executemany("INSERT INTO neighbours VALUES (?,?)", w.neighbours)
     con.execute("CREATE INDEX names_key ON names (key)")
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     con.commit()

@@ -10,7 +10,7 @@ from ..errors import ModelError
 from ._build import DATA_DIR
 from ._normalize import name_key
 
-__all__ = ["Lexicon", "lexicon", "inflect"]
+__all__ = ["Lexicon", "inflect", "lexicon"]
 
 
 def inflect(lemma: str, lang: str) -> list[str]:
@@ -49,7 +49,7 @@ class Lexicon:
     place_preps: frozenset[str]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def lexicon(lang: str) -> Lexicon:
     """The place lexicon of ``lang`` (English when the language has none)."""
     path = DATA_DIR / f"{lang}.json"

@@ -14,6 +14,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import ModelError
 from ._build import PRECISION, SCHEMA_VERSION, build
@@ -53,6 +54,12 @@ def cache_path() -> Path:
     """Where the gazetteer file lives: ``$CHRONIQUE_CACHE`` or ``~/.cache/chronique``."""
     root = os.environ.get("CHRONIQUE_CACHE") or Path.home() / ".cache" / "chronique"
     return Path(root) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+
+
+def _candidate(row: tuple[Any, ...], main: bool = False) -> Candidate:
+    """A Candidate from a places row (columns in _COLUMNS order)."""
+    gid, geonameid, name, lat, lon, cc, fcode, admin1, admin2, pop = row
+    return Candidate(gid, geonameid, name, lat, lon, cc, fcode, admin1, admin2, pop, main)
 
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.lat, p.lon, p.cc, p.fcode, p.admin1, p.admin2, p.pop"
@@ -101,13 +108,13 @@ class Gazetteer:
                 "WHERE n.key = ? ORDER BY p.pop DESC LIMIT 200",
                 (key,),
             ).fetchall()
-        return tuple(Candidate(*row[:10], main=bool(row[10])) for row in rows)
+        return tuple(_candidate(row[:10], main=bool(row[10])) for row in rows)
 
     def by_id(self, pid: int) -> Candidate | None:
         """The entry with this id (GeoNames id or negative synthetic id)."""
         with self._lock:
             row = self._con.execute(f"SELECT {_COLUMNS} FROM places p WHERE p.id = ?", (pid,)).fetchone()
-        return Candidate(*row) if row else None
+        return _candidate(row) if row else None
 
     def country(self, alpha2: str) -> Candidate | None:
         """The country entry of an ISO 3166-1 alpha-2 code."""
@@ -115,7 +122,16 @@ class Gazetteer:
             row = self._con.execute(
                 f"SELECT {_COLUMNS} FROM places p WHERE p.cc = ? AND p.fcode = 'PCLI'", (alpha2.upper(),)
             ).fetchone()
-        return Candidate(*row) if row else None
+        return _candidate(row) if row else None
+
+    @functools.cached_property
+    def neighbours(self) -> dict[str, frozenset[str]]:
+        """Countries sharing a border, by alpha-2 code (GeoNames country info)."""
+        out: dict[str, set[str]] = {}
+        with self._lock:
+            for cc, nb in self._con.execute("SELECT cc, neighbour FROM neighbours"):
+                out.setdefault(cc, set()).add(nb)
+        return {cc: frozenset(nbs) for cc, nbs in out.items()}
 
     def has(self, name: str) -> bool:
         """Whether any entry bears this name."""

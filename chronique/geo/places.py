@@ -11,7 +11,7 @@ from .gazetteer import Gazetteer
 from .recognize import mentions
 from .resolve import resolve_mentions
 
-__all__ = ["find_places", "is_metonymic", "is_demonym"]
+__all__ = ["find_places", "is_demonym", "is_metonymic"]
 
 
 def find_places(doc: Any, lang: str) -> list[Place]:

@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Place
+from ._lexicon import Lexicon, lexicon
 from ._normalize import name_key
 from .gazetteer import Candidate, Gazetteer
-from ._lexicon import Lexicon, lexicon
 from .recognize import Mention
 
-__all__ = ["Context", "score", "best", "to_place", "resolve", "resolve_mentions", "country_place"]
+__all__ = ["Context", "best", "country_place", "resolve", "resolve_mentions", "score", "to_place"]
 
 # Prior bonus by feature code: bigger, better-known kinds of places first.
 _FEATURE_PRIOR = {"PCLI": 4.0, "CONT": 3.0, "RGN": 3.0, "SEA": 3.0, "OCN": 3.0, "GULF": 3.0, "LK": 3.0,
@@ -37,6 +37,7 @@ class Context:
 
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
+    neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def without(self, cands: Sequence[Candidate | None]) -> Context:
         """This context minus the votes of some mentions (a name's own, all its repetitions)."""
@@ -44,7 +45,7 @@ class Context:
         for cand in cands:
             if cand is not None:
                 _vote(countries, admin1s, cand, -1)
-        return Context(+countries, +admin1s)
+        return Context(+countries, +admin1s, self.neighbours)
 
 
 def _vote(countries: Counter[str], admin1s: Counter[tuple[str, str]], cand: Candidate, n: int) -> None:
@@ -65,14 +66,18 @@ def score(cand: Candidate, hint: str = "", ctx: Context | None = None,
             s += 6.0
         elif hint.startswith("ADM") and cand.feature_code.startswith("PPL"):
             s -= 1.0
-    if containers:
-        if any(_contains(box, cand) for box in containers):
-            s += 8.0
+    if containers and any(_contains(box, cand) for box in containers):
+        s += 8.0
     if ctx is not None and cand.country_code:
         total = sum(ctx.countries.values())
         votes = ctx.countries.get(cand.country_code, 0)
         if votes:
             s += 1.5 + 4.0 * votes / total
+        else:
+            # A neighbour's votes count a little: 'Gaza' in a story about Israel.
+            near = sum(ctx.countries.get(nb, 0) for nb in ctx.neighbours.get(cand.country_code, ()))
+            if near:
+                s += 0.5 + 1.5 * near / total
         if cand.admin1 and cand.feature_code not in _AREA_CODES:
             a_votes = ctx.admin1s.get((cand.country_code, cand.admin1), 0)
             if a_votes:
@@ -129,11 +134,12 @@ def resolve_mentions(found: Sequence[Mention], gaz: Gazetteer | None = None,
     cands = [gaz.candidates(m.lookup) for m in found]
     boxes = [_containers_of(m, gaz) for m in found]
     given = Counter({cc.upper(): 2 for cc in context_countries})
-    chosen = [best(c, m.hint, Context(Counter(given)), b) for c, m, b in zip(cands, found, boxes)]
+    near = gaz.neighbours
+    chosen = [best(c, m.hint, Context(Counter(given), Counter(), near), b) for c, m, b in zip(cands, found, boxes)]
     # A few rounds: 'Georgia' first read as the country is re-read as the state once
     # 'Gainesville' and 'Atlanta' have voted; the rounds settle quickly.
     for _ in range(_ROUNDS):
-        ctx = Context(Counter(given))
+        ctx = Context(Counter(given), Counter(), near)
         for cand in chosen:
             if cand is not None:
                 _vote(ctx.countries, ctx.admin1s, cand, 1)

@@ -64,7 +64,7 @@ _GLUED_DOUBLE_QUOTE = re.compile(r'""(?=[^\W\d_])')
 _GLUED_BULLET = re.compile(r"[.!?…](?=[-•–—]\s)")
 # Sentence end glued to an opening parenthesis before a capital (photo credits).
 _GLUED_PAREN = re.compile(r"[.!?…]\((?=[^\W\d_])")
-_QUOTE_LEFT_NOT = frozenset(" \"(\\[{«“'’")
+_QUOTE_LEFT_NOT = frozenset(" \"([{«“'’")  # after these a quote is already separated or nested
 
 _APOSTROPHES = "'’"
 _CLOSERS_BEFORE_PERIOD = '")”»%]'
@@ -111,9 +111,12 @@ def _fix_glued_ends(line: str) -> str:
     def repl(m: re.Match[str]) -> str:
         end, close = m.group("end"), m.group("close")
         nxt = m.end()
-        if not _starts_sentence(line, nxt):
-            return m.group(0)
         prev = line[m.start() - 1] if m.start() > 0 else " "
+        # After 'euros".' or '(LR).' the sentence has clearly ended, so the next one
+        # may open with an acronym or a heading in capitals ('".LR fustige', '".Q: ').
+        closed = prev in _CLOSERS_BEFORE_PERIOD and end == "." and line[nxt].isupper()
+        if not closed and not _starts_sentence(line, nxt):
+            return m.group(0)
         only_periods = set(end) <= {"."} and end != "..."
         if only_periods:
             # A single period needs a sentence-like left side: "jeudi.", "2008.",
@@ -173,20 +176,36 @@ def _fix_glued_parens(line: str) -> str:
     return _GLUED_PAREN.sub(repl, line)
 
 
-def _fix_line(line: str) -> str:
-    """All in-line fixes of one line (already white-space normalised)."""
+def _fix_line_once(line: str) -> str:
+    """One pass of every in-line fix over one line (already white-space normalised)."""
     if ",," in line:
         line = _DOUBLE_COMMA.sub(",", line)
     if ";;" in line:
         line = _DOUBLE_SEMICOLON.sub(";", line)
     if ".." in line:
         line = _DOUBLE_PERIOD.sub(".", line)
-    line = _fix_glued_ends(line)
     if '"' in line:
         line = _fix_glued_quotes(line)
+    line = _fix_glued_ends(line)
     line = _fix_glued_bullets(line)
     if "(" in line:
         line = _fix_glued_parens(line)
+    return line
+
+
+def _fix_line(line: str) -> str:
+    """All in-line fixes, repeated until nothing changes.
+
+    A space inserted by one fix can make a neighbour qualify for another
+    ("!L!L": the second split makes the first "L" a word); repeating to a
+    fixed point is what makes clean_text idempotent. Fixes only insert single
+    spaces or drop characters, so the loop ends; the bound is a safety net.
+    """
+    for _ in range(8):
+        fixed = _fix_line_once(line)
+        if fixed == line:
+            break
+        line = fixed
     return line
 
 

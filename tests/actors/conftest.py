@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +12,6 @@ from chronique.actors import ActorCoder
 
 # The shared material sits next to the repository: <repo>/../shared.
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-DATA = Path(__file__).resolve().parent / "data"
 
 
 @pytest.fixture(scope="session")
@@ -43,8 +41,3 @@ def fr() -> ActorCoder:
 def en() -> ActorCoder:
     return ActorCoder("en")
 
-
-def load_jsonl(name: str) -> list[dict]:
-    """Records of a test data file in tests/actors/data."""
-    with open(DATA / name, encoding="utf-8") as f:
-        return [json.loads(line) for line in f if line.strip()]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import chronique.actors as actors
+from chronique import actors
 
 
 def test_actors_api_all_is_exported() -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import importlib.util  # noqa: F401 - chronique.nlp uses importlib.util without importing it
+from pathlib import Path
 
 import pytest
 

@@ -76,3 +76,14 @@ def test_data_integrity_built_gazetteer_has_every_level(gazetteer):
     assert int(con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()[0]) == SCHEMA_VERSION
     bad = con.execute("SELECT COUNT(*) FROM places WHERE lat NOT BETWEEN -90 AND 90 OR lon NOT BETWEEN -180 AND 180")
     assert bad.fetchone()[0] == 0
+
+
+def test_data_integrity_admin1_points_name_known_regions(gazetteer):
+    points = json.loads((DATA_DIR / "admin1_points.json").read_text(encoding="utf-8"))
+    for cc, regions in points.items():
+        if cc.startswith("_"):
+            continue
+        for name, (lat, lon) in regions.items():
+            found = [c for c in gazetteer.candidates(name) if c.feature_code == "ADM1" and c.country_code == cc]
+            assert found, f"admin1_points.json: {cc}/{name} is not a first-level region of the gazetteer"
+            assert (found[0].lat, found[0].lon) == (lat, lon)

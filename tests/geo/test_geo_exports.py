@@ -1,4 +1,4 @@
-import chronique.geo as geo
+from chronique import geo
 
 
 def test_geo_exports_every_public_name():

@@ -83,6 +83,8 @@ def test_clean_doubled_punctuation(raw: str, expected: str) -> None:
         ('"tout va bien"Selon lui', '"tout va bien" Selon lui'),
         ("quel avenir ?Selon le ministre", "quel avenir ? Selon le ministre"),
         ("selon l'AFP.Aucune victime", "selon l'AFP. Aucune victime"),
+        ('un "débat approfondi".LR fustige', 'un "débat approfondi". LR fustige'),
+        ('"aucune importance".Q: Quelles solutions', '"aucune importance". Q: Quelles solutions'),
         ("ajoute le gouvernement.M. Dupont a", "ajoute le gouvernement. M. Dupont a"),
         ("en médecine.- Le cumul", "en médecine. - Le cumul"),
         ("Valéri Guérassimov.(État-major des armées)", "Valéri Guérassimov. (État-major des armées)"),
@@ -138,7 +140,7 @@ _TRICKY = st.lists(st.sampled_from(_PIECES), max_size=60).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
-@given(_TRICKY)
+@given(st.one_of(_TRICKY, st.text(alphabet='aLé.!?"() \n…,;-•', max_size=60)))
 def test_clean_idempotent(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import article_html, write_warc
+from ingest_inputs import WARC_DATE, article_html, write_warc
 
 from chronique.errors import EmptyInputError, EncodingError, FormatError, InputError, NoArticleError
 from chronique.ingest import iter_articles
@@ -161,7 +161,7 @@ def test_readers_warc_records(tmp_path: Path) -> None:
         "https://news.example/a",
         f"{path}#1",
     )
-    assert article.published is not None and article.published[:4].isdigit()  # WARC-Date fallback
+    assert article.published == WARC_DATE  # the page gives no date: WARC-Date is the fallback
     assert error.where == f"{path}#4"
 
 

@@ -59,9 +59,7 @@ def french_forms(masc: str) -> list[str]:
         return [masc, masc + "s"]
     if masc.endswith(("s", "x")):
         return [masc, masc + "e", masc + "es"]
-    if masc.endswith(("ien", "éen", "en")):
-        fem = masc + "ne"
-    elif masc.endswith("on"):
+    if masc.endswith(("ien", "éen", "en", "on")):
         fem = masc + "ne"
     else:
         fem = masc + "e"

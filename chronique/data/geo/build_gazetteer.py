@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from chronique.geo._build import build  # noqa: E402
-from chronique.geo.gazetteer import cache_path  # noqa: E402
+from chronique.geo._build import build
+from chronique.geo.gazetteer import cache_path
 
 
 def main(argv: list[str]) -> int:

@@ -216,6 +216,35 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     return (a.start, a.end) == (b.start, b.end) and a.text == b.text
 
 
+def _group_anaphor(actor: Actor, lex: Lexicon) -> bool:
+    """"les parties", "the two sides": the parties of the event just told."""
+    if actor.name or actor.country:
+        return False
+    words = fold(actor.text).replace("'", " ").split()
+    while words and words[0] in ("les", "le", "la", "the", "des", "ces", "these"):
+        words = words[1:]
+    return " ".join(words) in lex.group_anaphors
+
+
+def _resolve_group(actors: list[Actor], previous: list[Candidate], lex: Lexicon) -> list[Actor]:
+    """Replace group anaphors by the parties of the latest symmetric event with two coded parties."""
+    out: list[Actor] = []
+    for a in actors:
+        if not _group_anaphor(a, lex):
+            out.append(a)
+            continue
+        ante = next((c for c in reversed(previous) if c.spec.symmetric and not c.weak
+                     and len([x for x in c.actors if x.name or x.country]) >= 2), None)
+        if ante is None:
+            out.append(a)
+            continue
+        for x in ante.actors:
+            if x.name or x.country:
+                out.append(Actor(text=a.text, name=x.name, country=x.country, sector=x.sector, start=a.start,
+                                 end=a.end, wikidata=x.wikidata, kind=x.kind))
+    return out
+
+
 def _possessor(tok: Any) -> list[Any]:
     """"sa visite": the owner is the agent or subject of the clause the noun sits in."""
     if not any("Yes" in c.morph.get("Poss") or c.dep_ in ("poss", "nmod:poss") for c in tok.children):
@@ -233,7 +262,20 @@ def _possessor(tok: Any) -> list[Any]:
 
 
 def _pronoun_antecedent(tok: Any) -> list[Any]:
-    """Relative pronoun -> the noun its clause modifies ("avec qui" -> "Choïgou")."""
+    """Relative pronoun -> the noun its clause modifies ("avec qui" -> "Choïgou");
+    personal subject pronoun of a subordinate clause -> the subject of the clause that
+    governs it ("le ministre ... a rencontré son homologue avec qui il avait convenu")."""
+    if tok.pos_ == "PRON" and "Rel" not in tok.morph.get("PronType") and tok.dep_.startswith("nsubj") \
+            and (tok.morph.get("Person") or "Prs" in tok.morph.get("PronType")):
+        clause = tok.head
+        for _ in range(4):
+            if clause.head.i == clause.i:
+                return []
+            clause = clause.head
+            subs = [c for c in clause.children if c.dep_.startswith("nsubj") and c.pos_ != "PRON"]
+            if subs:
+                return subs[:1]
+        return []
     if tok.pos_ == "PRON" and "Rel" in tok.morph.get("PronType"):
         clause = tok.head
         while clause.dep_ not in ("acl:relcl", "relcl") and clause.head.i != clause.i:
@@ -248,6 +290,7 @@ def _pronoun_antecedent(tok: Any) -> list[Any]:
 def _resolve_args(toks: list[Any], coder: Any, doc: Any, stop: set[int]) -> list[Actor]:
     expanded: list[Any] = []
     for t in toks:
+        # syntax first (it sees the clause structure), then the coder's coreference chains
         ante = _pronoun_antecedent(t)
         expanded.extend(ante or [t])
     return _code(expanded, coder, doc, stop)
@@ -414,10 +457,11 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
         sent_quantities = find_quantities(sent, lex, excluded)
         cues = _mode_cues(sent, lex)
         for tok, spec, args, weak in kept:
-            stop = trigger_idx - {tok.i}
+            stop = set(trigger_idx)  # an argument never extends over a trigger, its own included
             subj = args.agents if args.passive else args.subjects
             if spec.symmetric:
                 actors = _resolve_args(subj + args.objects + args.co_participants, coder, doc, stop)
+                actors = _resolve_group(actors, candidates, lex)
                 recipients: list[Actor] = []
             else:
                 actors = _resolve_args(subj, coder, doc, stop)
