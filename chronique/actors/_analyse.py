@@ -93,9 +93,9 @@ def _proper_name(ws: Sequence[Word], covered: set[int], glue: frozenset[str],
         while j < n and (ok(j) or (j not in covered and ws[j].norm in NAME_PARTICLES and j + 1 < n and ok(j + 1))):
             j += 1
         # A lone capitalised glue word ("The", "Les") is no name, nor a model designation ("Su-24").
-        if not (j - i == 1 and ws[i].norm in glue) and not (j < n and ws[j].orig.isdigit()):
-            if j - i > best[2] - best[1]:
-                best = (" ".join(w.orig for w in ws[i:j]), i, j)
+        is_name = not (j - i == 1 and ws[i].norm in glue) and not (j < n and ws[j].orig.isdigit())
+        if is_name and j - i > best[2] - best[1]:
+            best = (" ".join(w.orig for w in ws[i:j]), i, j)
         i = j
     return best
 

@@ -172,8 +172,9 @@ def violent_context(sent: Any, lex: Lexicon) -> bool:
 
 
 def _span_of(tok: Any, stop: set[int]) -> tuple[int, int]:
-    """Character range of a token's subtree, cut before relative clauses and other triggers."""
-    toks = [tok]
+    """Character range of a token's phrase: the contiguous part of its subtree around it,
+    cut before relative and other clauses, other triggers, and trailing punctuation."""
+    kept = {tok.i}
     for t in tok.subtree:
         if t.i == tok.i:
             continue
@@ -184,10 +185,18 @@ def _span_of(tok: Any, stop: set[int]) -> tuple[int, int]:
                 break
             cur = cur.head
         if keep:
-            toks.append(t)
-    start = min(t.idx for t in toks)
-    end = max(t.idx + len(t.text) for t in toks)
-    return start, end
+            kept.add(t.i)
+    lo = hi = tok.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    doc = tok.doc
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
 
 
 # --- arguments to actors ----------------------------------------------------------
