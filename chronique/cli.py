@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 import click
 
-from .errors import ChroniqueError, InputError
+from .errors import ChroniqueError, InputError, StoreError
 from .pipeline import Pipeline, Processed
 
 __all__ = ["main"]
@@ -23,10 +23,10 @@ __all__ = ["main"]
 LANGS = click.Choice(["fr", "en"])
 
 
-def _articles(inputs: Iterable[str], lang: str | None) -> Iterator[Any]:
+def _articles(inputs: Iterable[str], lang: str | None, clean: bool = True) -> Iterator[Any]:
     from .ingest import iter_articles
 
-    return iter_articles(list(inputs), lang=lang, stdin=sys.stdin)
+    return iter_articles(list(inputs), lang=lang, stdin=sys.stdin, clean=clean)
 
 
 def _emit(record: dict[str, Any], out: TextIO) -> None:
@@ -61,11 +61,13 @@ def main() -> None:
 @main.command()
 @click.option("--lang", type=LANGS, help="Language of every input (default: record's, else detected).")
 @click.option("--dct", help="Reference date YYYY-MM-DD for relative dates (default: publication date).")
+@click.option("--clean/--no-clean", default=True, show_default=True,
+              help="Remove scraping artefacts first (evidence offsets then refer to the cleaned text).")
 @click.argument("inputs", nargs=-1, required=True)
-def extract(lang: str | None, dct: str | None, inputs: tuple[str, ...]) -> None:
+def extract(lang: str | None, dct: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
     """Print PLOVER event records (JSON lines) for the articles in INPUTS."""
     pipe = Pipeline(lang=lang, dct=dct)
-    for p in pipe.run(_articles(inputs, lang)):
+    for p in pipe.run(_articles(inputs, lang, clean)):
         if p.error:
             _report(p)
             continue
@@ -77,11 +79,15 @@ def extract(lang: str | None, dct: str | None, inputs: tuple[str, ...]) -> None:
 @main.command()
 @click.option("--lang", type=LANGS)
 @click.option("--dct", help="Reference date YYYY-MM-DD (default: publication date, else inferred).")
+@click.option("--clean/--no-clean", default=False, show_default=True,
+              help="Remove scraping artefacts first (offsets then refer to the cleaned text).")
 @click.argument("inputs", nargs=-1, required=True)
-def times(lang: str | None, dct: str | None, inputs: tuple[str, ...]) -> None:
-    """Print temporal expressions (TIMEX3 type and value) found in INPUTS."""
+def times(lang: str | None, dct: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
+    """Print temporal expressions (TIMEX3 type and value) found in INPUTS.
+
+    Offsets are character offsets into each input text as given."""
     pipe = Pipeline(lang=lang, dct=dct, stages=("lang", "time"))
-    for p in pipe.run(_articles(inputs, lang)):
+    for p in pipe.run(_articles(inputs, lang, clean)):
         if p.error:
             _report(p)
             continue
@@ -93,11 +99,15 @@ def times(lang: str | None, dct: str | None, inputs: tuple[str, ...]) -> None:
 
 @main.command()
 @click.option("--lang", type=LANGS)
+@click.option("--clean/--no-clean", default=False, show_default=True,
+              help="Remove scraping artefacts first (offsets then refer to the cleaned text).")
 @click.argument("inputs", nargs=-1, required=True)
-def places(lang: str | None, inputs: tuple[str, ...]) -> None:
-    """Print place mentions resolved to GeoNames found in INPUTS."""
+def places(lang: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
+    """Print place mentions resolved to GeoNames found in INPUTS.
+
+    Offsets are character offsets into each input text as given."""
     pipe = Pipeline(lang=lang, stages=("lang", "parse", "places"))
-    for p in pipe.run(_articles(inputs, lang)):
+    for p in pipe.run(_articles(inputs, lang, clean)):
         if p.error:
             _report(p)
             continue
@@ -144,8 +154,12 @@ def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, inputs: 
                     if not quiet:
                         bar.write(f"chronique: error: {p.error}", file=sys.stderr)
                     continue
-                if store.add(p.article, p.events):
-                    stored += 1
+                try:
+                    if store.add(p.article, p.events):
+                        stored += 1
+                except StoreError as exc:  # one article the store refuses does not stop the run
+                    failures.append(f"{p.article.source or p.article.id}: {exc}")
+                    bar.write(f"chronique: error: {failures[-1]}", file=sys.stderr)
         except KeyboardInterrupt:
             store.close()
             click.echo(f"\ninterrupted: {stored} articles stored in this run; run the same command again "
@@ -223,13 +237,17 @@ def export(db_url: str, fmt: str, output: str | None, **kw: Any) -> None:
     """Export stored events as PLOVER JSON lines, ACLED-style CSV or GeoJSON."""
     from .export import export as do_export
 
+    from .store import open_store
+
+    with open_store(db_url) as store:
+        sources = store.article_sources()
     records = _query(db_url, **kw)
     if output:
         with open(output, "w", encoding="utf-8", newline="") as out:
-            n = do_export(records, fmt, out)
+            n = do_export(records, fmt, out, sources=sources)
         click.echo(f"wrote {n} events to {output}", err=True)
     else:
-        do_export(records, fmt, sys.stdout)
+        do_export(records, fmt, sys.stdout, sources=sources)
 
 
 @main.command()

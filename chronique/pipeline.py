@@ -99,7 +99,9 @@ class Pipeline:
             p.dct, p.dct_inferred = self.dct, False
         else:
             p.dct, p.dct_inferred = reference_date(p.article, p.lang or "fr")
-        p.timexes = tag(p.article.text, p.lang or "fr", p.dct)
+        # with no publication date the tagger infers the reference itself and marks the
+        # values it anchored on it as "inferred"
+        p.timexes = tag(p.article.text, p.lang or "fr", None if p.dct_inferred else p.dct)
 
     def _places(self, p: Processed) -> None:
         from .geo import find_places

@@ -162,10 +162,40 @@ def find_mentions(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> 
                     and not any(x[:1].isupper() for x in text.split()) and c.kind == "group":
                 continue  # "côtes syriennes": a nationality adjective, not the people
             subj = any(t.dep_.startswith("nsubj") and part.start <= t.idx < part.end for t in span)
-            mentions.append(Mention(part.start, part.end, text, c, sent_of.get(span.start, 0), doc, (a, b),
-                                    is_subject=subj))
+            mentions.append(Mention(part.start, part.end, text, c, sent_of.get(span.start, 0), doc=doc,
+                                    tokens=(a, b), is_subject=subj))
     _chain(doc_text, mentions, lexicon)
+    _possessives(doc, mentions, registry)
     return mentions
+
+
+def _possessives(doc: Any, mentions: list[Mention], registry: Registry) -> None:
+    """"ses avions", "its troops": a body owned by the clause's subject takes its country."""
+    for m in mentions:
+        c = m.coded
+        if c.country is not None or not c.nouns or m.refs or m.tokens is None:
+            continue
+        first = doc[m.tokens[0]]
+        if "Yes" not in first.morph.get("Poss"):
+            continue
+        verb = first.head
+        while verb.dep_ not in ("ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl") and verb.head is not verb:
+            verb = verb.head
+        subj = next((t for t in verb.children if t.dep_.startswith("nsubj")), None)
+        if (subj is None or subj.i in range(*m.tokens)) and verb.dep_ in ("xcomp", "ccomp"):
+            # "Moscou a annoncé que ses avions ...": the owner is the governing clause's subject
+            subj = next((t for t in verb.head.children if t.dep_.startswith("nsubj")), None)
+        owner = next((x for x in mentions if subj is not None and x.start <= subj.idx < x.end), None)
+        if owner is None or owner.coded.country is None or owner is m:
+            continue
+        state = registry.states.get(owner.coded.country)
+        label = _head_label(c)
+        m.coded = Coded(f"{label} of {state.name}" if state else label, owner.coded.country, c.sector,
+                        c.kind, None, None, None, c.nouns, c.state, c.descriptive)
+
+
+def _head_label(c: Coded) -> str:
+    return c.nouns[0].noun.label if c.nouns else (c.name or "")
 
 
 def _apposed(a: Mention, b: Mention) -> bool:

@@ -191,8 +191,10 @@ def _scan_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
             if not cands:
                 continue
             label = label_of.get(i)
+            if len(span) == 1 and tok.pos_ != "PROPN" and not tok.is_upper:
+                continue  # 'Energy', 'Valley': capitalised common words of a longer name
             if label in _INSIDE_OK:
-                ok = _strong(cands, 1000)
+                ok = _strong(cands, 1000 if len(span) > 1 else 10000)
             else:
                 # Untagged: needs a preposition or to be a well-known name; a capitalised
                 # sentence opener that is also a common word ('Police', 'March') is skipped.

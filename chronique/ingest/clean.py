@@ -218,15 +218,10 @@ def clean_text(text: str) -> str:
     >>> clean_text("Réunion jeudi.Le gouvernement a cédé,, dit-il.")
     'Réunion jeudi. Le gouvernement a cédé, dit-il.'
     """
-    text = _INVISIBLE.sub("", text)
-    if not text.isascii() or any(ch in text for ch in "\r\x0b\x0c"):
-        text = _LINE_BREAKS.sub("\n", text)
-    text = unicodedata.normalize("NFC", text)
     boilerplate = boilerplate_pattern()
     seen: set[str] = set()
     kept: list[str] = []
-    for raw in text.split("\n"):
-        line = _fix_line(" ".join(raw.split()))
+    for line in clean_lines(text):
         if line and boilerplate.fullmatch(line):
             continue
         if len(line) >= MIN_DUPLICATE_LINE:
@@ -235,3 +230,16 @@ def clean_text(text: str) -> str:
             seen.add(line)
         kept.append(line)
     return _MULTI_BLANK.sub("\n\n", "\n".join(kept)).strip()
+
+
+def clean_lines(text: str) -> list[str]:
+    """Steps 1-4 of clean_text: every line of ``text`` cleaned in place, none dropped yet.
+
+    Line ``k`` of the result comes from line ``k`` of ``text`` split at every
+    line-break flavour (what :mod:`chronique.ingest.align` relies on).
+    """
+    text = _INVISIBLE.sub("", text)
+    if not text.isascii() or any(ch in text for ch in "\r\x0b\x0c"):
+        text = _LINE_BREAKS.sub("\n", text)
+    text = unicodedata.normalize("NFC", text)
+    return [_fix_line(" ".join(raw.split())) for raw in text.split("\n")]

@@ -249,3 +249,10 @@ def test_readers_truncated_gzip(tmp_path: Path) -> None:
     assert isinstance(items[0], FormatError) and "gzip" in items[0].problem
     assert isinstance(items[1], Article) and items[1].id == "r0"  # records before the cut are kept
     assert isinstance(items[-1], FormatError) and items[-1].where == str(lines)
+
+
+def test_readers_html_copyright_year_is_not_a_date(tmp_path: Path) -> None:
+    path = tmp_path / "undated.html"
+    path.write_text(article_html("Sans date", EN_PARAGRAPHS), encoding="utf-8")  # footer: "© Exemple 2020"
+    (article,) = read(path)
+    assert isinstance(article, Article) and article.published is None

@@ -1,0 +1,5 @@
+"""``python -m chronique``: the command-line interface."""
+
+from .cli import run
+
+run()
