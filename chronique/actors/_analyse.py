@@ -186,5 +186,6 @@ def analyse(ws: Sequence[Word], lang: str, registry: Registry, lexicon: Lexicon,
                          descriptive=True)
         return Coded(e.name, e.country, None, "state", e.wikidata, e, None, nouns, state)
     if pname:
-        return Coded(pname, None, None, "person" if name_hint else "unknown", None, None, pname, nouns)
+        # Person, organisation or place: the caller decides from the named-entity tags.
+        return Coded(pname, None, None, "unknown", None, None, pname, nouns)
     return None

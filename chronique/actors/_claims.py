@@ -10,7 +10,9 @@ A sentence's claimants come from
   "..., explique les Russes", "..., state media said");
 - a credit in brackets closing the sentence ("(État-major des armées/Ministère
   français de la Défense)").
-A sentence without its own claimant inherits the last one for up to
+Sentences of a quotation that spans several sentences take the claimant named
+where it closes ("« ... . ... », a déclaré le porte-parole"). A sentence without
+its own claimant inherits the last one for up to
 ``CARRY`` sentences of the same report (a heading line ends the report): news
 reports state the source once and go on ("Les avions militaires russes ont
 effectué 302 sorties" after "a rapporté le ministère russe de la Défense").
@@ -164,6 +166,7 @@ def find_claimants(doc: Any, mentions: list[Mention], lexicon: Lexicon) -> dict[
     result: dict[int, list[Actor]] = {}
     last: list[Actor] = []
     age = 0
+    quote_open: list[int] = []  # sentences inside a quotation not closed yet
     text = doc.text  # built anew on every access: read it once
     for group in _groups(doc, text):
         own: list[Mention] = []
@@ -190,4 +193,24 @@ def find_claimants(doc: Any, mentions: list[Mention], lexicon: Lexicon) -> dict[
         if chosen:
             for si, _ in group:
                 result[si] = list(chosen)
+        # A quote opened in an earlier sentence and closed here: its source speaks for all of it.
+        if actors and quote_open:
+            for si in quote_open:
+                result.setdefault(si, list(actors))
+        a, b = group[0][1].start_char, group[-1][1].end_char
+        depth = _quote_depth(text[a:b], bool(quote_open))
+        quote_open = (quote_open + [si for si, _ in group]) if depth else []
     return result
+
+
+def _quote_depth(text: str, inside: bool) -> bool:
+    """Whether a quotation is still open at the end of ``text`` (given whether one was open before)."""
+    opened = inside
+    for ch in text:
+        if ch == "«" or ch == "“":
+            opened = True
+        elif ch == "»" or ch == "”":
+            opened = False
+        elif ch == '"':
+            opened = not opened
+    return opened

@@ -17,6 +17,7 @@ from ._analyse import analyse
 from ._claims import find_claimants
 from ._mentions import Mention, find_mentions, mention_actors, name_positions, to_actor
 from ._phrases import code_phrase
+from ._places import city_country
 from ._text import words
 from .lexicon import LANGS, get_lexicon
 from .registry import get_registry
@@ -72,8 +73,11 @@ class ActorCoder:
             c = part.coded
             if c.kind == "unknown":
                 ent = next((e for e in doc.ents if e.start_char <= part.start < e.end_char), None)
+                city = city_country(c.person_name) if c.person_name and not c.nouns else None
                 if ent is not None and ent.label_ in ("PER", "PERSON"):
                     c.kind = "person"
+                elif city is not None and c.country is None:
+                    c.country, c.name = city  # a town named as actor stands for its country
                 elif ent is not None and ent.label_ == "ORG":
                     c.kind = "organisation"
             out.append(to_actor(doc.text[part.start:part.end], part.start, part.end, c))

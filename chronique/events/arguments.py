@@ -113,6 +113,22 @@ def arguments(trigger: Any, lex: Lexicon) -> Arguments:
                 args.subjects.extend(_conjuncts(c))
             elif p in loc:
                 args.locatives.extend(_conjuncts(c))
+    if args.passive and not args.agents and any(
+        c.dep_.startswith("expl") or fold(c.text) in ("se", "s'") for c in trigger.children
+    ) and not any(c.dep_ in ("aux:pass", "auxpass") for c in trigger.children):
+        # "les rebelles se sont retirés": a reflexive, not a passive; the subject acts
+        args.passive = False
+        args.subjects, args.objects = args.objects, []
     if not args.subjects and trigger.pos_ in ("VERB", "AUX"):
         args.subjects = clause_subject(trigger)
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "dobj") \
+            and fold(trigger.head.lemma_) in lex.light_verbs:
+        # "l'UE a imposé des sanctions à la Russie": the light verb carries the arguments
+        verb = arguments(trigger.head, lex)
+        args.subjects = args.subjects or (verb.agents if verb.passive else verb.subjects)
+        args.targets += verb.targets + [t for t in verb.co_participants if trigger.head.lemma_ != "avoir"]
+        args.locatives += verb.locatives
+        for c in trigger.head.children:
+            if c.dep_ in ("obl:arg", "iobj", "dative") and c.i != trigger.i:
+                args.targets.append(c)
     return args

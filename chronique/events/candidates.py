@@ -122,7 +122,7 @@ def _in_purpose_clause(tok: Any, lex: Lexicon) -> bool:
 _CLAUSE_EDGES = ("acl:relcl", "relcl", "advcl", "conj", "parataxis", "ROOT", "ccomp")
 
 
-def _governed_by_trigger(tok: Any, lex: Lexicon) -> bool:
+def _governed_by_trigger(tok: Any, lex: Lexicon, event_type: str) -> bool:
     """True when another trigger takes this one as its content ("ont convenu d'organiser
     l'échange": the exchange is what was agreed, not an event that happened). A relative or
     adverbial clause is a separate statement ("son homologue, avec qui il avait convenu ...")."""
@@ -133,8 +133,11 @@ def _governed_by_trigger(tok: Any, lex: Lexicon) -> bool:
         if cur.dep_ in _CLAUSE_EDGES or cur.head.i == cur.i:
             return False
         head = cur.head
-        if lex.trigger(head.lemma_, head.pos_) is not None and head.pos_ in ("VERB", "NOUN"):
-            return True
+        governor = lex.trigger(head.lemma_, head.pos_) if head.pos_ in ("VERB", "NOUN") else None
+        if governor is not None:
+            # the same kind of event told twice in one clause ("tués dans un bombardement de
+            # l'armée") is one event: keep both, the merge joins them and their arguments
+            return governor.event != event_type
         cur = head
     return False
 
@@ -171,9 +174,10 @@ def violent_context(sent: Any, lex: Lexicon) -> bool:
     return bool(words & lex.violent_context)
 
 
-def _span_of(tok: Any, stop: set[int]) -> tuple[int, int]:
+def _span_of(tok: Any, stop: set[int], cut_preps: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Character range of a token's phrase: the contiguous part of its subtree around it,
-    cut before relative and other clauses, other triggers, and trailing punctuation."""
+    cut before relative and other clauses, other triggers, locative phrases in
+    ``cut_preps`` ("his counterpart in Nairobi"), and trailing punctuation."""
     kept = {tok.i}
     for t in tok.subtree:
         if t.i == tok.i:
@@ -181,6 +185,10 @@ def _span_of(tok: Any, stop: set[int]) -> tuple[int, int]:
         cur, keep = t, True
         while cur.i != tok.i:
             if cur.i in stop or cur.dep_ in ("acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "acl"):
+                keep = False
+                break
+            if cut_preps and ((cur.dep_ == "prep" and fold(cur.text) in cut_preps)
+                              or (cur.dep_.startswith(("nmod", "obl")) and case_of(cur) in cut_preps)):
                 keep = False
                 break
             cur = cur.head
@@ -202,10 +210,11 @@ def _span_of(tok: Any, stop: set[int]) -> tuple[int, int]:
 # --- arguments to actors ----------------------------------------------------------
 
 
-def _code(tokens: Sequence[Any], coder: Any, doc: Any, stop: set[int]) -> list[Actor]:
+def _code(tokens: Sequence[Any], coder: Any, doc: Any, stop: set[int],
+          cut_preps: frozenset[str] = frozenset()) -> list[Actor]:
     actors: list[Actor] = []
     for tok in tokens:
-        start, end = _span_of(tok, stop)
+        start, end = _span_of(tok, stop, cut_preps)
         found = coder.resolve((start, end), doc) if coder is not None else []
         if not found and coder is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
@@ -226,13 +235,13 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 
 
 def _group_anaphor(actor: Actor, lex: Lexicon) -> bool:
-    """"les parties", "the two sides": the parties of the event just told."""
-    if actor.name or actor.country:
+    """"les parties", "the two sides", "les deux présidents": the parties of the event just told."""
+    if actor.country:
         return False
     words = fold(actor.text).replace("'", " ").split()
-    while words and words[0] in ("les", "le", "la", "the", "des", "ces", "these"):
+    while words and words[0] in ("les", "le", "la", "the", "des", "ces", "these", "de", "d"):
         words = words[1:]
-    return " ".join(words) in lex.group_anaphors
+    return " ".join(words) in lex.group_anaphors or (len(words) >= 2 and words[0] in ("deux", "two", "both"))
 
 
 def _resolve_group(actors: list[Actor], previous: list[Candidate], lex: Lexicon) -> list[Actor]:
@@ -296,13 +305,16 @@ def _pronoun_antecedent(tok: Any) -> list[Any]:
     return []
 
 
-def _resolve_args(toks: list[Any], coder: Any, doc: Any, stop: set[int]) -> list[Actor]:
+def _resolve_args(toks: list[Any], coder: Any, doc: Any, stop: set[int],
+                  not_actors: Sequence[tuple[int, int]] = (), cut_preps: frozenset[str] = frozenset()) -> list[Actor]:
     expanded: list[Any] = []
     for t in toks:
+        if any(s <= t.idx < e for s, e in not_actors):
+            continue  # "a rencontré lundi ...": a date is no party
         # syntax first (it sees the clause structure), then the coder's coreference chains
         ante = _pronoun_antecedent(t)
         expanded.extend(ante or [t])
-    return _code(expanded, coder, doc, stop)
+    return _code(expanded, coder, doc, stop, cut_preps)
 
 
 # --- dates and places --------------------------------------------------------------
@@ -386,6 +398,17 @@ def _locative_path(ptok: Any, trigger: Any, lex_loc: frozenset[str]) -> bool:
     return False
 
 
+def _dative_country(p: Place, doc: Any) -> bool:
+    """"sanctions à la Russie": a country with an article after "à" is a recipient;
+    French says "en Russie", "au Mali" for where things happen."""
+    span = doc.char_span(p.start, p.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    kids = {fold(c.text) for c in root.children}
+    return "a" in kids and bool(kids & {"la", "l'", "le", "les"})
+
+
 def _choose_places(tok: Any, args: Arguments, sent: Any, places: Sequence[Place], doc: Any,
                    actor_ranges: list[tuple[int, int]], metonymic: Any, lex_loc: frozenset[str]) -> list[Place]:
     """Places where the event happened: locatives of the trigger, or a sentence-opening locative."""
@@ -402,6 +425,8 @@ def _choose_places(tok: Any, args: Arguments, sent: Any, places: Sequence[Place]
         loc_ranges.append((first.idx, comma))
     chosen = []
     for p in in_sent:
+        if p.precision == "country" and _dative_country(p, doc):
+            continue
         if any(s <= p.start < e for s, e in loc_ranges):
             chosen.append(p)
             continue
@@ -445,7 +470,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                 continue
             if spec.needs_violent_context and not violent_context(sent, lex):
                 continue
-            if _in_purpose_clause(tok, lex) or _governed_by_trigger(tok, lex):
+            if _in_purpose_clause(tok, lex) or _governed_by_trigger(tok, lex, spec.event):
                 continue
             nominal = tok.pos_ in ("NOUN", "PROPN")
             if nominal and not args.subjects:
@@ -468,14 +493,26 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
         for tok, spec, args, weak in kept:
             stop = set(trigger_idx)  # an argument never extends over a trigger, its own included
             subj = args.agents if args.passive else args.subjects
+            dates = [(t.start, t.end) for t in timexes if sent.start_char <= t.start < sent.end_char]
+            cut = lex.preps["location"]
             if spec.symmetric:
-                actors = _resolve_args(subj + args.objects + args.co_participants, coder, doc, stop)
+                actors = _resolve_args(subj + args.objects + args.co_participants, coder, doc, stop, dates, cut)
                 actors = _resolve_group(actors, candidates, lex)
                 recipients: list[Actor] = []
             else:
-                actors = _resolve_args(subj, coder, doc, stop)
-                recipients = _resolve_args(args.objects + args.targets, coder, doc, stop)
+                actors = _resolve_args(subj, coder, doc, stop, dates, cut)
+                recipients = _resolve_args(args.objects + args.targets, coder, doc, stop, dates, cut)
             actor_ranges = [(a.start, a.end) for a in actors + recipients if a.start is not None and a.end is not None]
+            if not spec.symmetric:
+                # "imposé des sanctions à la Russie": the country is the recipient
+                for p in places:
+                    if sent.start_char <= p.start < sent.end_char and p.precision == "country" \
+                            and _dative_country(p, doc) and coder is not None:
+                        pspan = doc.char_span(p.start, p.end, alignment_mode="expand")
+                        rng = _span_of(pspan.root, stop) if pspan is not None else (p.start, p.end)
+                        for a in coder.resolve(rng, doc):
+                            if not any(_same_actor(a, b) for b in recipients + actors):
+                                recipients.append(a)
             if recipients:
                 # "frappé 1.093 cibles djihadistes en Syrie": Syria is where, not whom
                 loc_spans = [(p.start, p.end) for p in places if sent.start_char <= p.start < sent.end_char]
@@ -500,6 +537,8 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             qs = [] if weak else list(sent_quantities)
             base_evidence += [Evidence(q.start, q.end, "quantities") for q in qs if q.start is not None]
             mags = magnitudes(qs, sent, lex)
+            if spec.event not in ("PROTEST", "MOBILIZE"):
+                mags["size"] = None  # PLOVER's size is a crowd's or a force's
             for timex in chosen or [None]:
                 cand = Candidate(
                     doc_id=article.id, trigger=tok, spec=spec, sent_index=si, sent=sent,

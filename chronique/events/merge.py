@@ -96,8 +96,11 @@ def _names(actors: Sequence[Actor]) -> set[str]:
 
 
 def _is_individual(a: Actor) -> bool:
-    """A named person, not a role description coded from a title ("Chiefs of Staff of Russia")."""
-    return a.kind == "person" and bool(a.name) and " of " not in (a.name or "")
+    """A named person ("Pierre de Villiers"), not a role coded from a title ("Chiefs of Staff of
+    Russia", "Presidents"): two different named people make two different meetings."""
+    name = a.name or ""
+    capitalised = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
+    return a.kind == "person" and " of " not in name and len(capitalised) >= 2
 
 
 def _persons(actors: Sequence[Actor]) -> set[str]:

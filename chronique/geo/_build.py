@@ -24,6 +24,7 @@ import csv
 import functools
 import gettext
 import json
+import os
 import sqlite3
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -35,7 +36,7 @@ from ._normalize import name_key
 
 __all__ = ["DATA_DIR", "SCHEMA_VERSION", "build"]
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
 # Precision of each feature code, as stored in Place.precision.
 PRECISION = {"PCLI": "country", "ADM1": "admin1", "ADM2": "admin2", "CONT": "region", "RGN": "region"}
@@ -49,7 +50,7 @@ CREATE TABLE places (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT, lat REAL, lon REAL,
     cc TEXT, fcode TEXT, admin1 TEXT, admin2 TEXT, pop INTEGER
 );
-CREATE TABLE names (key TEXT, id INTEGER, main INTEGER, UNIQUE (key, id));
+CREATE TABLE names (key TEXT, id INTEGER, main INTEGER, forms TEXT, UNIQUE (key, id));
 CREATE TABLE neighbours (cc TEXT, neighbour TEXT);
 """
 
@@ -87,6 +88,7 @@ class _Writer:
         self.places: list[tuple[Any, ...]] = []
         self.names: dict[tuple[str, int], int] = {}
         self.neighbours: list[tuple[str, str]] = []
+        self.forms: dict[tuple[str, int], set[str]] = {}
         self._next_synthetic = -1
 
     def add(self, geonameid: int | None, name: str, lat: float, lon: float, cc: str | None,
@@ -105,6 +107,8 @@ class _Writer:
         key = name_key(name)
         if key:
             self.names[(key, pid)] = max(self.names.get((key, pid), 0), int(main))
+            if not name.isascii():  # accented spellings, to tell 'Pékin' (Beijing) from Pekin, Illinois
+                self.forms.setdefault((key, pid), set()).add(name.casefold())
 
 
 def _rg_rows() -> list[dict[str, str]]:
@@ -274,13 +278,17 @@ def _pycountry_translation(lang: str) -> Any:
 
 def _write(path: Path, w: _Writer) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
+    # One temporary file per process: two first uses at once must not write into each other.
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
     if tmp.exists():
         tmp.unlink()
     con = sqlite3.connect(tmp)
     con.executescript(_SCHEMA)
     con.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", w.places)
-    con.executemany("INSERT INTO names VALUES (?,?,?)", [(k, pid, m) for (k, pid), m in w.names.items()])
+    con.executemany(
+        "INSERT INTO names VALUES (?,?,?,?)",
+        [(k, pid, m, "|".join(sorted(w.forms.get((k, pid), ()))) or None) for (k, pid), m in w.names.items()],
+    )
     con.executemany("INSERT INTO neighbours VALUES (?,?)", w.neighbours)
     con.execute("CREATE INDEX names_key ON names (key)")
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))

@@ -43,6 +43,7 @@ class Candidate:
     admin2: str | None
     population: int
     main: bool = False
+    exact: bool = True  # False when the looked-up name has accents this entry's names lack ('Pékin' vs Pekin)
 
     @property
     def precision(self) -> str:
@@ -56,10 +57,10 @@ def cache_path() -> Path:
     return Path(root) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 
-def _candidate(row: tuple[Any, ...], main: bool = False) -> Candidate:
+def _candidate(row: tuple[Any, ...], main: bool = False, exact: bool = True) -> Candidate:
     """A Candidate from a places row (columns in _COLUMNS order)."""
     gid, geonameid, name, lat, lon, cc, fcode, admin1, admin2, pop = row
-    return Candidate(gid, geonameid, name, lat, lon, cc, fcode, admin1, admin2, pop, main)
+    return Candidate(gid, geonameid, name, lat, lon, cc, fcode, admin1, admin2, pop, main, exact)
 
 
 _COLUMNS = "p.id, p.geonameid, p.name, p.lat, p.lon, p.cc, p.fcode, p.admin1, p.admin2, p.pop"
@@ -104,11 +105,17 @@ class Gazetteer:
             return ()
         with self._lock:
             rows = self._con.execute(
-                f"SELECT {_COLUMNS}, n.main FROM names n JOIN places p ON p.id = n.id "
+                f"SELECT {_COLUMNS}, n.main, n.forms FROM names n JOIN places p ON p.id = n.id "
                 "WHERE n.key = ? ORDER BY p.pop DESC LIMIT 200",
                 (key,),
             ).fetchall()
-        return tuple(_candidate(row[:10], main=bool(row[10])) for row in rows)
+        folded = name.strip().casefold().replace("’", "'")
+        accented = not folded.isascii()
+        return tuple(
+            _candidate(row[:10], main=bool(row[10]),
+                       exact=not accented or folded in (row[11] or "").replace("’", "'").split("|"))
+            for row in rows
+        )
 
     def by_id(self, pid: int) -> Candidate | None:
         """The entry with this id (GeoNames id or negative synthetic id)."""

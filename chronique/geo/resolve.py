@@ -61,6 +61,8 @@ def score(cand: Candidate, hint: str = "", ctx: Context | None = None,
     s = math.log10(cand.population + 10) + _FEATURE_PRIOR.get(cand.feature_code, 0.0)
     if not cand.main:
         s -= 1.0
+    if not cand.exact:
+        s -= 3.0
     if hint:
         if hint == cand.feature_code or (hint == "PPL" and cand.feature_code.startswith("PPL")):
             s += 6.0

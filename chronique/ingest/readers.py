@@ -49,9 +49,10 @@ def iter_articles(
     ``sys.stdin``: JSON lines if the first line starts with ``{``, else one text
     article with id ``'stdin'``). ``lang`` (the user's --lang) is the language of
     every article, overriding a record's ``lang``; when both are missing,
-    :func:`~chronique.ingest.detect_lang` decides. Texts are cleaned by :func:`~chronique.ingest.clean_text`; with
-    ``clean=False`` they are kept exactly as read (for callers that must report
-    offsets into the input text, such as the evaluation commands).
+    :func:`~chronique.ingest.detect_lang` decides. Texts are cleaned by
+    :func:`~chronique.ingest.clean_text`; with ``clean=False`` they are kept
+    exactly as read (for callers that must report offsets into the input text,
+    such as the evaluation commands; see also ``align_offsets``).
 
     Yields an :class:`~chronique.model.Article` per report or an
     :class:`~chronique.errors.InputError` (``EmptyInputError``, ``EncodingError``,

@@ -59,3 +59,12 @@ def test_claims_new_voice_stops_the_carry(nlp_en: Any, en: ActorCoder) -> None:
             "Russian President Vladimir Putin met Iranian officials in Tehran.")
     claims = en.claimants(nlp_en(text))
     assert 0 in claims and 1 not in claims
+
+
+def test_claims_quote_over_several_sentences(nlp_fr: Any, fr: ActorCoder) -> None:
+    text = ("« Nous avons détruit trois dépôts. Les frappes continueront », a déclaré le porte-parole "
+            "de l'armée ukrainienne.")
+    doc = nlp_fr(text)
+    claims = fr.claimants(doc)
+    first = next(k for k, s in enumerate(doc.sents) if "dépôts" in s.text)
+    assert [a.country for a in claims.get(first, [])] == ["UKR"]

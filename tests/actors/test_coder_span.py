@@ -56,3 +56,15 @@ def test_coder_span_model_designation_is_no_name(nlp_fr: Any, fr: ActorCoder) ->
     text = "Un bombardier Su-24 a attaqué le convoi."
     got = fr.code_span(_span(nlp_fr, text, "Un bombardier Su-24"))
     assert len(got) == 1 and got[0].sector == "MIL" and got[0].kind != "person"
+
+
+def test_coder_span_town_stands_for_its_country(nlp_en: Any, en: ActorCoder) -> None:
+    text = "Serb forces shelled the besieged Bosnian town of Gorazde on Sunday."
+    got = en.code_span(_span(nlp_en, text, "Gorazde"))
+    assert [(a.country, a.kind) for a in got] == [("BIH", "unknown")]
+
+
+def test_coder_span_person_is_not_read_as_a_town(nlp_en: Any, en: ActorCoder) -> None:
+    text = "Judge Alejandro Rivera ordered the arrest."
+    got = en.code_span(_span(nlp_en, text, "Judge Alejandro Rivera"))
+    assert [(a.name, a.country, a.sector) for a in got] == [("Alejandro Rivera", None, "JUD")]

@@ -16,7 +16,7 @@ from typing import Any
 
 from chronique.actors import ActorCoder
 
-# Measured 2026-11-25: country 0.847 (271/320), sector 0.775 (141/182).
+# Measured 2026-11-25: country 0.850 (272/320), sector 0.775 (141/182).
 FLOOR_COUNTRY = 0.82
 FLOOR_SECTOR = 0.74
 

@@ -12,7 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 from chronique.errors import InputError
-from chronique.ingest import clean_text, iter_articles
+from chronique.ingest import align_offsets, clean_text, iter_articles, raw_span
 from chronique.model import Article
 
 # Measured 2026-11-25: mean token F1 0.963 over 181 pages, no page below 0.3 F1.
@@ -79,3 +79,14 @@ def test_quality_seed_cleaned(shared: Path) -> None:
     assert "Temps de lecture" not in article.text and ",," not in article.text
     assert "1.093 cibles" in article.text and "Su-24" in article.text
     assert clean_text(article.text) == article.text
+
+
+def test_quality_seed_offsets_map_back(shared: Path) -> None:
+    raw = (shared / "seeds" / "000_33919806caea0c94.txt").read_text(encoding="utf-8")
+    cleaned = clean_text(raw)
+    offsets = align_offsets(raw, cleaned)
+    words = list(re.finditer(r"\w+", cleaned))
+    assert len(words) > 500
+    for word in words:
+        start, end = raw_span(offsets, word.start(), word.end())
+        assert raw[start:end] == word.group()

@@ -1,0 +1,112 @@
+"""Whole-pipeline event coding of short hand-made passages, French and English."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from chronique.model import Event
+
+Run = Callable[..., list[Event]]
+
+
+def _one(events: list[Event], etype: str) -> Event:
+    found = [e for e in events if etype in e.event]
+    assert len(found) == 1, f"expected one {etype}, got {[e.event for e in events]}"
+    return found[0]
+
+
+def _countries(actors: list) -> set[str | None]:
+    return {a.country for a in actors}
+
+
+def test_extract_fr_meeting_with_date_place_and_parties(events_of: Run) -> None:
+    ev = _one(events_of("Le ministre français des Affaires étrangères a rencontré lundi à Berlin son homologue "
+                        "allemande.", "fr", "2024-05-22"), "CONSULT")
+    assert (ev.date, ev.date_precision) == ("2024-05-20", "day")
+    assert ev.event_loc and ev.event_loc["name"] == "Berlin"
+    assert {"FRA", "DEU"} <= _countries(ev.actor)
+    assert all(a.text != "lundi" for a in ev.actor), "a date is no party"
+
+
+def test_extract_fr_phone_calls_on_coordinated_dates_are_two_events(events_of: Run) -> None:
+    events = events_of("Les deux présidents se sont entretenus par téléphone le 3 et le 9 mars.", "fr", "2024-03-20")
+    calls = [e for e in events if "CONSULT" in e.event]
+    assert sorted(e.date for e in calls) == ["2024-03-03", "2024-03-09"]
+    assert all(e.mode == ["phone"] for e in calls)
+
+
+def test_extract_fr_negated_strike_is_denied(events_of: Run) -> None:
+    events = events_of("L'armée n'a pas frappé la ville de Gao.", "fr")
+    assert all(e.modality == "denied" for e in events if "ASSAULT" in e.event)
+    assert not [e for e in events if e.modality == "asserted"]
+
+
+def test_extract_fr_agreed_content_is_not_an_event(events_of: Run) -> None:
+    events = events_of("Les deux pays ont convenu d'organiser des manœuvres conjointes en juin.", "fr")
+    assert [e.event for e in events] == [["AGREE"]]
+
+
+def test_extract_fr_casualties_actor_and_claimant(events_of: Run) -> None:
+    ev = _one(events_of("Au moins sept civils ont été tués dimanche dans un bombardement de l'armée syrienne sur "
+                        "Idleb, selon l'OSDH.", "fr", "2024-05-22"), "ASSAULT")
+    assert ev.dead == 7
+    assert ev.date == "2024-05-19"
+    assert "SYR" in _countries(ev.actor)
+    assert ev.claimant and "OSDH" in ev.claimant[0].text
+    assert ev.acled and ev.acled["sub_event_type"] == "Air/drone strike"
+
+
+def test_extract_fr_arrest_is_coerce(events_of: Run) -> None:
+    ev = _one(events_of("La police a interpellé six manifestants à Lyon jeudi.", "fr", "2024-05-22"), "COERCE")
+    assert "arrest" in ev.mode
+    assert ev.event_loc and ev.event_loc["name"] == "Lyon"
+    assert ev.size is None, "size is a crowd's, not the number arrested"
+
+
+def test_extract_fr_protest_size(events_of: Run) -> None:
+    ev = _one(events_of("Des milliers de personnes ont manifesté samedi à Paris contre la réforme.", "fr",
+                        "2024-05-22"), "PROTEST")
+    assert ev.size == 1000 and ev.date == "2024-05-18"
+
+
+def test_extract_fr_sanction_recipient_after_light_verb(events_of: Run) -> None:
+    ev = _one(events_of("L'Union européenne a imposé des sanctions à la Russie.", "fr"), "SANCTION")
+    assert "RUS" in _countries(ev.recipient)
+    assert ev.event_loc is None, "'à la Russie' is whom, not where"
+
+
+def test_extract_fr_same_meeting_told_twice_is_one_record(events_of: Run) -> None:
+    text = ("Le président sénégalais a rencontré mardi à Dakar son homologue malien. "
+            "La rencontre des deux présidents a duré trois heures, selon la présidence.")
+    consult = [e for e in events_of(text, "fr", "2024-05-22") if "CONSULT" in e.event]
+    assert len(consult) == 1
+    assert len(consult[0].event_text) >= 1
+
+
+def test_extract_fr_without_date_says_publication(events_of: Run) -> None:
+    ev = _one(events_of("Le Mali a demandé le retrait des troupes françaises.", "fr", "2024-05-22"), "REQUEST")
+    assert (ev.date, ev.date_precision) == ("2024-05-22", "publication")
+
+
+def test_extract_en_meeting_place_not_a_party(events_of: Run) -> None:
+    ev = _one(events_of("Kenya's foreign minister met his Somali counterpart in Nairobi on Monday, the ministry "
+                        "said.", "en", "2023-06-14"), "CONSULT")
+    assert {"KEN", "SOM"} <= _countries(ev.actor)
+    assert ev.event_loc and ev.event_loc["name"] == "Nairobi"
+    assert ev.date == "2023-06-12"
+
+
+def test_extract_en_killing_counts_dead(events_of: Run) -> None:
+    ev = _one(events_of("Gunmen killed 12 villagers in an attack on Sunday in northern Nigeria, police said.", "en",
+                        "2023-06-12"), "ASSAULT")
+    assert ev.dead == 12
+    assert ev.event_loc and ev.event_loc["country_code"] == "NG"
+
+
+def test_extract_every_field_has_evidence_in_the_text(events_of: Run) -> None:
+    text = "Des avions russes ont bombardé mardi la ville d'Alep, a indiqué le ministère syrien."
+    for ev in events_of(text, "fr", "2024-05-22"):
+        fields = {e.field for e in ev.evidence}
+        assert {"event", "event_text"} <= fields
+        for e in ev.evidence:
+            assert 0 <= e.start < e.end <= len(text)
