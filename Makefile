@@ -20,6 +20,7 @@ demo: install
 	$(BIN)/chronique summary --db $(DB)
 
 test: install
+	bash scripts/system-deps.sh
 	$(BIN)/python -m pytest -q
 
 bench: install
