@@ -73,7 +73,10 @@ def run_pipeline(corpus: Path, limit: int) -> dict:
         nlp.load("fr")
         from chronique.geo import Gazetteer
 
-        Gazetteer.load()  # one-time loads are not per-article work
+        rss0 = _peak_mb()
+        g0 = time.perf_counter()
+        Gazetteer.load()  # one-time loads are not per-article work, but are reported
+        gazetteer = {"load_s": time.perf_counter() - g0, "peak_rss_delta_mb": _peak_mb() - rss0}
         store = open_store(str(Path(tmp) / "bench.db"))
         pipe = Pipeline(lang="fr", batch_size=BATCH)
         t0 = time.perf_counter()
@@ -105,9 +108,15 @@ def run_pipeline(corpus: Path, limit: int) -> dict:
         dt = time.perf_counter() - t0
         store.close()
     stages = {"ingest": t_ingest, **pipe.timings, "store": t_store}
+    per_stage = {
+        "time_expressions_per_s": pipe.counts["timexes"] / max(stages["time"], 1e-9),
+        "places_per_s": pipe.counts["places"] / max(stages["places"], 1e-9),
+        "actors_articles_per_s": pipe.counts["articles"] / max(stages["actors"], 1e-9),
+        "events_articles_per_s": pipe.counts["articles"] / max(stages["events"], 1e-9),
+    }
     return {"articles": pipe.counts["articles"], "failed": pipe.counts["failed"], "events": events,
             "seconds": dt, "stages": stages, "peak_mb": _peak_mb(), "timexes": pipe.counts["timexes"],
-            "places": pipe.counts["places"]}
+            "places": pipe.counts["places"], "gazetteer": gazetteer, "throughput": per_stage}
 
 
 def _child(mode: str, corpus: Path, limit: int) -> dict:
@@ -155,6 +164,11 @@ def main() -> None:
           f"{p['stages'].get('parse', 0) / b['seconds']:.2f}):")
     for stage, secs in p["stages"].items():
         print(f"  {stage:<8} {secs:8.1f} s  {secs / total:6.1%}")
+    t = p["throughput"]
+    print(f"time stage: {p['timexes']} expressions, {t['time_expressions_per_s']:.0f}/s; "
+          f"places: {p['places']} mentions, {t['places_per_s']:.0f}/s; "
+          f"actors: {t['actors_articles_per_s']:.0f} articles/s; events: {t['events_articles_per_s']:.0f} articles/s")
+    print(f"gazetteer: loaded in {p['gazetteer']['load_s']:.2f} s, +{p['gazetteer']['peak_rss_delta_mb']:.0f} MB")
     print(f"results written to {a.out}")
 
 

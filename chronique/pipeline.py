@@ -113,7 +113,10 @@ class Pipeline:
         from .events import extract
         from .geo import is_metonymic
 
-        coder = self._timed("actors", ActorCoder, p.lang or "fr")
+        coder = ActorCoder(p.lang or "fr")
+        # actor mentions and their coreference chains are computed once per doc (the coder
+        # caches them on the Doc); timing them here shows the actors stage in the benchmark
+        self._timed("actors", coder.mentions, p.doc)
 
         def metonymic(place: Place, doc: Any) -> bool:
             return bool(is_metonymic(place, doc, p.lang))
@@ -168,8 +171,10 @@ class Pipeline:
                         self._timed("places", self._places, p)
                     if "events" in self.stages and p.doc is not None:
                         t0 = time.perf_counter()
+                        actors_before = self.timings["actors"]
                         self._events(p)
-                        self.timings["events"] += time.perf_counter() - t0
+                        spent = time.perf_counter() - t0 - (self.timings["actors"] - actors_before)
+                        self.timings["events"] += spent
                 except ChroniqueError as exc:
                     p.error = exc
                 except Exception as exc:  # one bad article must not stop a batch of thousands
