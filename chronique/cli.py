@@ -157,6 +157,8 @@ def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, inputs: 
                 try:
                     if store.add(p.article, p.events):
                         stored += 1
+                    else:  # the same content twice in one batch: stored once
+                        skipped += 1
                 except StoreError as exc:  # one article the store refuses does not stop the run
                     failures.append(f"{p.article.source or p.article.id}: {exc}")
                     bar.write(f"chronique: error: {failures[-1]}", file=sys.stderr)
@@ -168,7 +170,7 @@ def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, inputs: 
     stats = store.stats()
     store.close()
     click.echo(
-        f"read {stored + skipped + len(failures)} inputs: {stored} stored, {skipped} already stored, "
+        f"read {stored + skipped + len(failures)} inputs: {stored} stored, {skipped} already stored (same id or text), "
         f"{len(failures)} failed\n"
         f"database {db_url}: {stats['articles']} articles, {stats['events']} events "
         f"({stats.get('events_without_date', 0)} without a date of their own, "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Actor, Article, Evidence, Place, Quantity, Timex
@@ -48,6 +48,7 @@ class Candidate:
     injured: int | None = None
     size: int | None = None
     claimants: list[Actor] = field(default_factory=list)
+    cues: list[str] = field(default_factory=list)  # ACLED cue classes of the sentence ("grenade", "police")
     weak: bool = False  # anaphoric or backgrounded mention: joins an existing event when one fits
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -167,6 +168,44 @@ def _mode_cues(sent: Any, lex: Lexicon) -> list[str]:
         if f" {cue} " in folded and mode not in found:
             found.append(mode)
     return found
+
+
+def _acled_cues(sent: Any, lex: Lexicon) -> list[str]:
+    """Names of the lexicon's ACLED cue classes whose words occur in the sentence (words,
+    lemmas, or multiword phrases on the folded text)."""
+    words = {fold(t.lemma_) for t in sent} | {fold(t.text) for t in sent}
+    folded = " " + " ".join(fold(t.text) for t in sent) + " "
+    found = []
+    for name, cues in lex.acled_cues.items():
+        if words & cues or any(" " in c and f" {c} " in folded for c in cues):
+            found.append(name)
+    return found
+
+
+def _retyped(tok: Any, spec: Trigger) -> Trigger:
+    """"hunger strike", "grève de la faim": a modifier that changes what the head word means."""
+    if not spec.modifiers:
+        return spec
+    table = dict(spec.modifiers)
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") or c.dep_.startswith("nmod"):
+            for key in (fold(c.lemma_), fold(c.text)):
+                target = table.get(key)
+                if target:
+                    event, _, mode = target.partition("/")
+                    return replace(spec, event=event, mode=mode or None, modifiers=())
+    return spec
+
+
+def _object_has_class(tok: Any, args: Arguments, classes: tuple[str, ...], lex: Lexicon) -> bool:
+    """Does the trigger's object (or passive subject) name a thing of one of ``classes``?"""
+    words = set().union(*(lex.object_classes.get(c, frozenset()) for c in classes))
+    heads = args.objects + args.targets + [c for c in tok.children if c.dep_ in ("prep", "obl", "obl:arg", "nmod")]
+    for h in heads:
+        for t in h.subtree:
+            if fold(t.lemma_) in words or fold(t.text) in words:
+                return True
+    return False
 
 
 def violent_context(sent: Any, lex: Lexicon) -> bool:
@@ -453,7 +492,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
     candidates: list[Candidate] = []
     for si, sent in enumerate(sents):
         toks = [(tok, lex.trigger(tok.lemma_, tok.pos_)) for tok in sent]
-        found = [(tok, spec) for tok, spec in toks if spec is not None]
+        found = [(tok, _retyped(tok, spec)) for tok, spec in toks if spec is not None]
         if not found:
             continue
         sent_timexes = _date_timexes(sent, timexes)
@@ -469,6 +508,8 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             ):
                 continue
             if spec.needs_violent_context and not violent_context(sent, lex):
+                continue
+            if spec.object_class and not _object_has_class(tok, args, spec.object_class, lex):
                 continue
             if _in_purpose_clause(tok, lex) or _governed_by_trigger(tok, lex, spec.event):
                 continue
@@ -490,6 +531,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                                                           if e.label_ in ("MISC", "PRODUCT", "ORG", "PER", "PERSON")]
         sent_quantities = find_quantities(sent, lex, excluded)
         cues = _mode_cues(sent, lex)
+        acled_cues = _acled_cues(sent, lex)
         for tok, spec, args, weak in kept:
             stop = set(trigger_idx)  # an argument never extends over a trigger, its own included
             subj = args.agents if args.passive else args.subjects
@@ -545,7 +587,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     actors=list(actors), recipients=list(recipients), modes=list(modes), context=context,
                     modality=_modality(tok, lex), places=cplaces, quantities=qs,
                     dead=mags["dead"], injured=mags["injured"], size=mags["size"],
-                    claimants=[] if weak else list(claim_map.get(si, [])), weak=weak,
+                    claimants=[] if weak else list(claim_map.get(si, [])), weak=weak, cues=list(acled_cues),
                     evidence=list(base_evidence),
                 )
                 cand.evidence += [Evidence(c.start, c.end, "claimant") for c in cand.claimants if c.start is not None]

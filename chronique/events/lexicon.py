@@ -21,7 +21,8 @@ __all__ = ["Lexicon", "Trigger", "load_lexicon", "validate_lexicon", "LEXICON_LA
 LEXICON_LANGS = ("fr", "en")
 _TRIGGER_KEYS = {
     "event", "pos", "mode", "symmetric", "context", "reflexive_only", "intransitive_only",
-    "needs_argument", "needs_prep", "needs_violent_context", "object_kinds",
+    "needs_argument", "needs_prep", "needs_violent_context", "object_kinds", "modifiers",
+    "object_class",
 }
 _REQUIRED = (
     "triggers", "modes", "preps", "negation", "modality_verbs", "purpose_markers",
@@ -53,6 +54,10 @@ class Trigger:
     needs_prep: tuple[str, ...] = ()
     needs_violent_context: bool = False
     object_kinds: tuple[str, ...] = ()
+    # modifier word -> "TYPE" or "TYPE/mode": "hunger strike", "grève générale" retype the head
+    modifiers: tuple[tuple[str, str], ...] = ()
+    # the object must contain a word of one of these object_classes ("find" + weapons)
+    object_class: tuple[str, ...] = ()
 
 
 class Lexicon:
@@ -77,6 +82,8 @@ class Lexicon:
                 needs_prep=tuple(fold(p) for p in spec.get("needs_prep", ())),
                 needs_violent_context=bool(spec.get("needs_violent_context")),
                 object_kinds=tuple(spec.get("object_kinds", ())),
+                modifiers=tuple((fold(k), v) for k, v in spec.get("modifiers", {}).items()),
+                object_class=tuple(spec.get("object_class", ())),
             )
         # mode cue word -> mode; multiword cues are matched on folded sentence text
         self.mode_words: dict[str, str] = {}
@@ -101,6 +108,13 @@ class Lexicon:
         self.vague = {fold(k): int(v) for k, v in data["vague_amounts"].items()}
         self.approx_prefixes = tuple(fold(p) for p in data["approximate_prefixes"])
         self.group_anaphors = frozenset(fold(w) for w in data["group_anaphors"])
+        self.object_classes: dict[str, frozenset[str]] = {
+            name: frozenset(fold(w) for w in words) for name, words in data.get("object_classes", {}).items()
+        }
+        # cue name -> folded words; read by the ACLED rules of plover.json ("grenade", "police", ...)
+        self.acled_cues: dict[str, frozenset[str]] = {
+            name: frozenset(fold(w) for w in words) for name, words in data.get("acled_cues", {}).items()
+        }
 
     def trigger(self, lemma: str, pos: str) -> Trigger | None:
         """The trigger entry for a token's lemma and coarse POS, if any."""
@@ -125,6 +139,15 @@ def validate_lexicon(data: dict[str, Any], lang: str) -> None:
             raise ModelError(f"[E012] {where}: trigger {lemma!r} has unknown keys {sorted(unknown)}")
         if not spec.get("pos") or not set(spec["pos"]) <= {"VERB", "NOUN"}:
             raise ModelError(f"[E013] {where}: trigger {lemma!r} needs pos VERB and/or NOUN")
+        for cls in spec.get("object_class", ()):
+            if cls not in data.get("object_classes", {}):
+                raise ModelError(f"[E020] {where}: trigger {lemma!r} names unknown object class {cls!r}")
+        for mod, target in spec.get("modifiers", {}).items():
+            if target.split("/")[0] not in PLOVER_TYPES:
+                raise ModelError(f"[E018] {where}: trigger {lemma!r} modifier {mod!r} names unknown type {target!r}")
+    for name, words in list(data.get("acled_cues", {}).items()) + list(data.get("object_classes", {}).items()):
+        if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+            raise ModelError(f"[E019] {where}: acled cue {name!r} must be a list of non-empty strings")
     for key, value in data["vague_amounts"].items():
         if not isinstance(value, int) or value <= 0:
             raise ModelError(f"[E014] {where}: vague amount {key!r} must be a positive integer")

@@ -194,8 +194,26 @@ def merge_candidates(candidates: Sequence[Candidate], lang: str) -> list[Event]:
                 records.append(_Record(c))
             else:
                 target.members.append(c)
-    records.sort(key=lambda r: r.position)
+    records.sort(key=_salience)
     return [_to_event(r, lang) for r in records]
+
+
+def _depth(tok: Any) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def _salience(rec: _Record) -> tuple[int, int, int, int]:
+    """Text order by sentence; within a sentence the main clause's event first ("Japan halted
+    its aid after the fighting": SANCTION before ASSAULT), and asserted before hypothetical."""
+    first = min(rec.members, key=lambda m: m.trigger.idx)
+    return (first.sent_index, int(first.modality in ("hypothetical", "denied")), _depth(first.trigger), rec.position)
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+def _state_actor(actors: Sequence[Actor]) -> bool:
+    return any((a.sector or "").upper()[:3] in _STATE_SECTORS or a.kind == "state" for a in actors)
 
 
 def _dedupe_actors(actors: Sequence[Actor]) -> list[Actor]:
@@ -276,5 +294,6 @@ def _to_event(rec: _Record, lang: str) -> Event:
         quantities=quantities, dead=biggest("dead"), injured=biggest("injured"), size=biggest("size"),
         claimant=_dedupe_actors([c for m in members for c in m.claimants]),
         modality=h.modality, event_text=sentences, evidence=evidence,
-        acled=acled_for(h.event_type, modes, symmetric), lang=lang, trigger=h.trigger.text,
+        acled=acled_for(h.event_type, modes, symmetric, cues={c for m in members for c in m.cues},
+                        state_actor=_state_actor([a for m in members for a in m.actors])), lang=lang, trigger=h.trigger.text,
     )

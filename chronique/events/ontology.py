@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 from importlib import resources
+from collections.abc import Iterable
 from typing import Any
 
 from ..errors import ModelError
@@ -24,8 +25,9 @@ def load_ontology() -> dict[str, Any]:
     if set(data["types"]) != set(PLOVER_TYPES):
         raise ModelError("[E016] chronique/data/events/plover.json must list exactly the 16 PLOVER types")
     for rule in data["acled"]:
-        if rule["event"] not in PLOVER_TYPES or not rule.get("sub_event_type"):
-            raise ModelError(f"[E017] chronique/data/events/plover.json: bad ACLED rule {rule}")
+        if rule["event"] not in PLOVER_TYPES or not rule.get("sub_event_type") or set(rule) - _RULE_KEYS:
+            raise ModelError(f"[E017] chronique/data/events/plover.json: bad ACLED rule {rule} "
+                             f"(keys allowed: {sorted(_RULE_KEYS)})")
     return data
 
 
@@ -38,14 +40,33 @@ def quad_class(event_type: str) -> str:
     return str(load_ontology()["types"][event_type]["quad"])
 
 
-def acled_for(event_type: str, modes: list[str], symmetric: bool = False) -> dict[str, str] | None:
-    """ACLED event_type / sub_event_type for a PLOVER type and its modes, if one applies."""
+_RULE_KEYS = {"event", "event_type", "sub_event_type", "mode_any", "mode_none", "cue_any", "cue_none",
+              "symmetric", "state_actor"}
+
+
+def acled_for(event_type: str, modes: list[str], symmetric: bool = False, cues: Iterable[str] = (),
+              state_actor: bool | None = None) -> dict[str, str] | None:
+    """ACLED event_type / sub_event_type for a PLOVER type, its modes and the cue classes
+    found in its sentences (``cues``: names of ``acled_cues`` of the language lexicon, e.g.
+    "grenade", "police"); ``state_actor`` tells whether the actor is a state force.
+
+    Rules are tried in order; the first whose conditions all hold applies.
+    """
+    cue_set = set(cues)
     for rule in load_ontology()["acled"]:
         if rule["event"] != event_type:
             continue
         if "mode_any" in rule and not set(rule["mode_any"]) & set(modes):
             continue
+        if set(rule.get("mode_none", ())) & set(modes):
+            continue
+        if "cue_any" in rule and not set(rule["cue_any"]) & cue_set:
+            continue
+        if set(rule.get("cue_none", ())) & cue_set:
+            continue
         if rule.get("symmetric") and not symmetric:
+            continue
+        if "state_actor" in rule and bool(state_actor) != rule["state_actor"]:
             continue
         return {"event_type": rule["event_type"], "sub_event_type": rule["sub_event_type"]}
     return None

@@ -86,7 +86,7 @@ def test_cli_ingest_twice_stores_once_then_queries_and_exports(runner: CliRunner
     n_events = sqlite3.connect(db).execute("SELECT COUNT(*) FROM events").fetchone()[0]
     again = runner.invoke(main, ["ingest", "--db", db, str(src)])
     assert again.exit_code == 0
-    assert "2 already stored" in again.stderr
+    assert "2 already stored" in again.stderr, again.stderr
     con = sqlite3.connect(db)
     assert con.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 2
     assert con.execute("SELECT COUNT(*) FROM events").fetchone()[0] == n_events

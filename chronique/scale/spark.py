@@ -1,0 +1,224 @@
+"""``run_spark``: the chronique pipeline over a corpus on Spark, written as Parquet.
+
+    inputs ──plan──▶ units: ("line", (file, n, bytes)) per JSON line (read by Spark,
+                     split across executors), ("file", path) per WARC/HTML/other file
+           ──mapPartitions──▶ Articles (the ingest readers) ─▶ Pipeline ─▶ tagged rows
+           ──write──▶ OUTPUT/articles/  OUTPUT/events/  OUTPUT/errors/   (Parquet)
+
+The per-article work is exactly that of ``chronique ingest`` (same readers, same
+pipeline, same ids), so a Spark run and a single-process run give the same
+articles and events. pyspark is imported only here, and only when a job runs.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import ConfigError
+from ..ingest._formats import GZIP_MAGIC, format_from_name
+from ._rows import (ARTICLE, ARTICLE_COLUMNS, ERROR, ERROR_COLUMNS, EVENT, EVENT_COLUMNS, INTEGER_COLUMNS,
+                    STAT)
+from ._tasks import WEB_SCHEMES, tag_partition
+
+__all__ = ["OUTPUT_TABLES", "plan_inputs", "run_spark"]
+
+# sub-directory of OUTPUT -> (row tag, columns)
+OUTPUT_TABLES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "articles": (ARTICLE, ARTICLE_COLUMNS),
+    "events": (EVENT, EVENT_COLUMNS),
+    "errors": (ERROR, ERROR_COLUMNS),
+}
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
+
+
+def _is_local(path: str) -> bool:
+    """Whether ``path`` is a plain local path (not a URL; a one-letter scheme is a Windows drive)."""
+    scheme = urlsplit(path).scheme
+    return scheme == "" or len(scheme) == 1
+
+
+def _gzip_agrees(path: Path) -> bool:
+    """Whether the name's .gz suffix and the gzip magic bytes agree (Hadoop decides by the name only)."""
+    try:
+        with path.open("rb") as f:
+            magic = f.read(2) == GZIP_MAGIC
+    except OSError:
+        return False
+    return magic == (path.suffix.lower() == ".gz")
+
+
+def plan_inputs(inputs: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Split the inputs into JSON-lines files (read line by line by Spark) and whole-file units.
+
+    A local JSONL file (``.jsonl``/``.ndjson``, optionally ``.gz``) or a remote
+    one (``hdfs://``, ``s3a://`` ...) is read by Spark and its lines spread over
+    the executors. Everything else (WARC, HTML, text, JSON, URLs to fetch, a
+    missing path, which then gives its usual error) is one unit read by
+    ``iter_articles`` in an executor. A folder is expanded into its files when it
+    holds only JSONL and WARC files (their ids do not depend on the folder);
+    otherwise it stays one unit, so that file-name ids are those of ``ingest``.
+    """
+    from ..ingest.readers import _walk  # the folder walk of ingest: same order, same skipped files
+
+    jsonl: list[str] = []
+    files: list[str] = []
+    for given in inputs:
+        if not _is_local(given):
+            url = urlsplit(given)
+            # Spark reads JSONL from its own file systems (hdfs, s3a, gs, file); executors fetch the rest
+            spark_reads = format_from_name(Path(url.path)) == "jsonl" and url.scheme not in WEB_SCHEMES
+            (jsonl if spark_reads else files).append(given)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = _walk(path)
+            kinds = {format_from_name(f) for f, _ in found}
+            if found and kinds <= {"jsonl", "warc"}:
+                for f, _ in found:
+                    (jsonl if format_from_name(f) == "jsonl" and _gzip_agrees(f) else files).append(str(f))
+            else:
+                files.append(given)
+        elif path.is_file() and format_from_name(path) == "jsonl" and _gzip_agrees(path):
+            jsonl.append(given)
+        else:
+            files.append(given)
+    return jsonl, files
+
+
+def _session(master: str) -> tuple[Any, bool]:
+    """The active SparkSession (reused, e.g. under spark-submit), else a new one on ``master``."""
+    try:
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise ConfigError("the Spark job needs pyspark: pip install pyspark (and a Java 17+ runtime)") from exc
+    active = SparkSession.getActiveSession()
+    if active is not None:
+        return active, False
+    if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
+        raise ConfigError("Spark needs a Java runtime (17 or later) and none was found: install one "
+                          "(Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME")
+    # Python workers must run the interpreter that has chronique and its models.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    local = master.startswith("local")
+    if local:
+        # local workers inherit this environment: make the package importable even when not installed
+        parts = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        if _PACKAGE_ROOT not in parts:
+            os.environ["PYTHONPATH"] = os.pathsep.join([_PACKAGE_ROOT, *parts])
+    builder = SparkSession.builder.master(master).appName("chronique").config(
+        "spark.ui.showConsoleProgress", "false")
+    if local:
+        builder = builder.config("spark.ui.enabled", "false")
+    try:
+        return builder.getOrCreate(), True
+    except Exception as exc:  # the JVM failing to start: wrong master URL, no Java, port in use
+        raise ConfigError(f"cannot start Spark on master {master!r}: {exc}") from exc
+
+
+def _schema(columns: tuple[str, ...]) -> Any:
+    from pyspark.sql.types import LongType, StringType, StructField, StructType
+
+    return StructType([StructField(c, LongType() if c in INTEGER_COLUMNS else StringType(), True)
+                       for c in columns])
+
+
+def _units(spark: Any, jsonl: list[str], files: list[str], partitions: int | None) -> Any:
+    """One RDD of input units, spread over ``partitions`` (default: twice the cores)."""
+    sc = spark.sparkContext
+    target = partitions or max(2, 2 * sc.defaultParallelism)
+    rdds = []
+    for name in jsonl:
+        lines = sc.textFile(name, minPartitions=target, use_unicode=False)
+        # zipWithIndex gives each line its number in its file, as the single-process reader counts them
+        rdds.append(lines.zipWithIndex().map(lambda pair, n=name: ("line", (n, pair[1] + 1, pair[0]))))
+    if files:
+        rdds.append(sc.parallelize([("file", f) for f in files], min(len(files), target)))
+    if not rdds:
+        raise ConfigError("no input given: name JSONL, WARC, HTML or text files (or folders)")
+    units = sc.union(rdds) if len(rdds) > 1 else rdds[0]
+    if partitions is not None and units.getNumPartitions() != partitions:
+        return units.repartition(partitions)
+    if units.getNumPartitions() < sc.defaultParallelism:  # one gzipped file is one split: spread it
+        return units.repartition(target)
+    return units
+
+
+def _check_output(output: str) -> None:
+    if _is_local(output):
+        for sub in OUTPUT_TABLES:
+            if (Path(output) / sub).exists():
+                raise ConfigError(f"{Path(output) / sub} already exists: remove it or choose another OUTPUT")
+
+
+def run_spark(inputs: list[str], output: str, master: str = "local[2]", lang: str | None = None,
+              partitions: int | None = None) -> dict[str, Any]:
+    """Run the chronique pipeline over ``inputs`` on Spark and write Parquet under ``output``.
+
+    ``inputs`` are JSONL files (split line by line across executors; local or any
+    Hadoop file system URL), WARC/HTML/text/JSON files or folders (one task per
+    file), or http(s) URLs of such files, fetched by the executors (CC-NEWS).
+    ``master`` is a Spark master URL (``local[N]``, ``spark://host:7077``,
+    ``yarn``); an already active SparkSession (spark-submit) is used as it is.
+    ``lang`` forces the language of every article; ``partitions`` the number of
+    tasks (default twice the cores).
+
+    Writes ``output/articles`` (the store's article columns), ``output/events``
+    (the Parquet export columns: flat summary + full ``record`` JSON) and
+    ``output/errors`` (where, error class, message). Returns counts:
+    ``articles``, ``events``, ``failed``, ``partitions``, ``seconds`` (wall),
+    ``task_seconds`` (summed over tasks, model loading included),
+    ``articles_per_core_second`` (all tasks) and ``warm_articles_per_core_second``
+    (tasks whose worker had its models loaded already; None if there were none). Raises ConfigError when pyspark or Java is
+    missing, the master cannot be reached or an output table already exists.
+    """
+    if lang is not None and lang not in ("fr", "en"):
+        raise ConfigError(f"--lang {lang!r} is not supported: choose fr or en")
+    if partitions is not None and partitions < 1:
+        raise ConfigError(f"partitions must be at least 1, not {partitions}")
+    _check_output(output)
+    jsonl, files = plan_inputs(inputs)
+    t0 = time.perf_counter()
+    spark, owned = _session(master)
+    try:
+        from pyspark import StorageLevel
+
+        units = _units(spark, jsonl, files, partitions)
+        ingested_at = datetime.now(UTC).replace(microsecond=0).isoformat()
+        tagged = units.mapPartitions(tag_partition(lang, ingested_at)).persist(StorageLevel.MEMORY_AND_DISK)
+        try:
+            for sub, (tag, columns) in OUTPUT_TABLES.items():
+                rows = tagged.filter(lambda r, t=tag: r[0] == t).map(lambda r: r[1])
+                spark.createDataFrame(rows, _schema(columns)).write.mode("errorifexists").parquet(
+                    f"{output.rstrip('/')}/{sub}")
+            stats = tagged.filter(lambda r: r[0] == STAT).map(lambda r: r[1]).collect()
+            n_partitions = units.getNumPartitions()
+        finally:
+            tagged.unpersist()
+    finally:
+        if owned:
+            spark.stop()
+    articles = sum(s[0] for s in stats)
+    task_seconds = sum(s[3] for s in stats)
+    # partitions whose worker had its models loaded already: the rate a long job settles to
+    warm = [s for s in stats if not s[4]]
+    warm_seconds = sum(s[3] for s in warm)
+    return {
+        "articles": articles,
+        "events": sum(s[1] for s in stats),
+        "failed": sum(s[2] for s in stats),
+        "partitions": n_partitions,
+        "seconds": round(time.perf_counter() - t0, 2),
+        "task_seconds": round(task_seconds, 2),
+        "articles_per_core_second": round(articles / task_seconds, 2) if task_seconds else None,
+        "warm_articles_per_core_second": round(sum(s[0] for s in warm) / warm_seconds, 2)
+        if warm_seconds else None,
+        "output": output,
+    }

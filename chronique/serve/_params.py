@@ -1,0 +1,105 @@
+"""Query-string parameters of the web app: event filters, paging, timeline period.
+
+The same names are used by the HTML pages, their JSON twins, the downloads
+and the OpenAPI document (``FILTER_PARAMS``), so a filtered view's URL can be
+turned into a download or an API call by changing only the path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from ..errors import ConfigError
+
+__all__ = ["FILTER_PARAMS", "DEFAULT_LIMIT", "MAX_LIMIT", "View", "parse_view"]
+
+# query parameter -> (Store.query_events keyword, description, may be repeated)
+FILTER_PARAMS: dict[str, tuple[str, str, bool]] = {
+    "type": ("type", "PLOVER event type (AGREE ... ASSAULT); repeat for any of several", True),
+    "mode": ("mode", "PLOVER mode (aerial, firearms, visit, ...); repeat for any of several", True),
+    "date_from": ("date_from", "events whose dates overlap from this day on (YYYY, YYYY-MM or YYYY-MM-DD)", False),
+    "date_to": ("date_to", "events whose dates overlap up to this day (YYYY, YYYY-MM or YYYY-MM-DD)", False),
+    "country": ("country", "country of the place or of a party: alpha-2, alpha-3 or name", True),
+    "actor": ("actor", "words in the name of the actor or recipient", False),
+    "claimant": ("claimant", "words in the name of who claims the event", False),
+    "modality": ("modality", "asserted, agreed, planned, denied or hypothetical", True),
+    "q": ("text", "full-text search in the event's sentences and its article (every word must occur)", False),
+}
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+_MAX_VALUE_CHARS = 200  # longer filter values are user error (or abuse), not a search
+
+
+@dataclass
+class View:
+    """A filtered, paged view of the events, as asked by a URL's query string."""
+
+    filters: dict[str, Any] = field(default_factory=dict)  # Store.query_events keywords
+    params: dict[str, list[str]] = field(default_factory=dict)  # the query string, cleaned
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+
+    def query(self, **changes: Any) -> str:
+        """The query string of this view (filters, limit, offset) with ``changes`` applied (None removes)."""
+        items: dict[str, Any] = {k: list(v) for k, v in self.params.items()}
+        if self.limit != DEFAULT_LIMIT:
+            items["limit"] = [str(self.limit)]
+        if self.offset:
+            items["offset"] = [str(self.offset)]
+        for key, value in changes.items():
+            if value is None or value == "":
+                items.pop(key, None)
+            else:
+                items[key] = [str(value)]
+        return urlencode([(k, v) for k, vs in items.items() for v in vs])
+
+    def filter_query(self) -> str:
+        """The query string of the filters alone (no paging): what downloads and aggregates take."""
+        return urlencode([(k, v) for k, vs in self.params.items() for v in vs])
+
+
+def _int(raw: str | None, name: str, default: int, low: int, high: int | None) -> int:
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} must be an integer") from None
+    if value < low or (high is not None and value > high):
+        raise ConfigError(f"{name}={raw!r} must be between {low} and {high if high is not None else 'any'}")
+    return value
+
+
+def parse_view(query: Mapping[str, Any]) -> View:
+    """Read filters and paging from a query string (Starlette ``QueryParams`` or a dict of lists).
+
+    Empty values are ignored (an empty form field means "no filter"); a
+    comma-separated value of a repeatable parameter counts as several. Raises
+    ConfigError (shown as HTTP 400) for a bad limit, offset or over-long value.
+    """
+    def values(name: str) -> list[str]:
+        if hasattr(query, "getlist"):
+            raw = list(query.getlist(name))
+        else:
+            got = query.get(name)
+            raw = [] if got is None else ([got] if isinstance(got, str) else list(got))
+        return [v.strip() for v in raw if v and v.strip()]
+
+    view = View()
+    for name, (keyword, _, repeatable) in FILTER_PARAMS.items():
+        got = values(name)
+        if repeatable:
+            got = [part.strip() for v in got for part in v.split(",") if part.strip()]
+        if not got:
+            continue
+        for v in got:
+            if len(v) > _MAX_VALUE_CHARS:
+                raise ConfigError(f"{name}: value longer than {_MAX_VALUE_CHARS} characters")
+        view.params[name] = got
+        view.filters[keyword] = got if repeatable else got[0]
+    view.limit = _int(next(iter(values("limit")), None), "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
+    view.offset = _int(next(iter(values("offset")), None), "offset", 0, 0, None)
+    return view

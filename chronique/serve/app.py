@@ -1,0 +1,268 @@
+"""The analyst's web app: events on a map and a timeline, filters, event and article pages.
+
+Every HTML page has a JSON twin at the same URL plus ``.json`` (``/events`` and
+``/events.json``, ``/events/ID`` and ``/events/ID.json``); any filtered view can
+be downloaded as CSV (ACLED columns), GeoJSON or PLOVER JSON lines by changing
+the suffix. The app only reads: it answers GET and HEAD, opens SQLite
+connections with ``query_only``, and passes every filter as a bound parameter.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..errors import ConfigError, StoreError
+from ..export import export
+from ..store import _views
+from . import _article
+from ._highlight import passages
+from ._params import FILTER_PARAMS, View, parse_view
+from ._render import STATIC_DIR, palette, palette_css, render
+from ._stores import StorePool, check_database
+from .openapi import VERSION
+from .openapi import openapi_document
+
+__all__ = ["create_app", "SECURITY_HEADERS"]
+
+# No inline script or style attribute can run: article text that slipped
+# through escaping would still be inert. Nothing is fetched from elsewhere.
+SECURITY_HEADERS = {
+    "content-security-policy": ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                                "frame-ancestors 'none'"),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+    "x-frame-options": "DENY",
+}
+# download suffix -> (chronique.export format, media type)
+DOWNLOADS = {
+    "csv": ("acled-csv", "text/csv; charset=utf-8"),
+    "geojson": ("geojson", "application/geo+json"),
+    "jsonl": ("plover", "application/x-ndjson; charset=utf-8"),
+}
+_CHUNK = 64 * 1024
+
+
+class _SecurityHeaders:
+    """Pure ASGI middleware adding SECURITY_HEADERS to every response (cheaper than BaseHTTPMiddleware)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {k.lower() for k, _ in headers}
+                headers += [(k.encode(), v.encode()) for k, v in SECURITY_HEADERS.items() if k.encode() not in present]
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _split_suffix(raw: str, suffix: str = ".json") -> tuple[str, bool]:
+    """``("ID", True)`` for ``"ID.json"``; ids themselves may contain dots."""
+    return (raw[: -len(suffix)], True) if raw.endswith(suffix) else (raw, False)
+
+
+def _error(status: int, message: str, as_json: bool) -> Response:
+    if as_json:
+        return JSONResponse({"error": message, "status": status}, status_code=status)
+    return HTMLResponse(render("error.html", status=status, message=message), status_code=status)
+
+
+def _article_summary(article: Any) -> dict[str, Any] | None:
+    if article is None:
+        return None
+    return {"id": article.id, "title": article.title, "url": article.url, "published": article.published,
+            "outlet": article.outlet, "lang": article.lang}
+
+
+class _Handlers:
+    """The endpoints, bound to one StorePool (synchronous: Starlette runs them in its thread pool)."""
+
+    def __init__(self, pool: StorePool, read_only: bool) -> None:
+        self.pool = pool
+        self.read_only = read_only
+
+    # -- events list ---------------------------------------------------------
+
+    def _list(self, view: View) -> dict[str, Any]:
+        store = self.pool.get()
+        events = list(store.query_events(**view.filters, limit=view.limit, offset=view.offset))
+        count = store.count_events(**view.filters)
+        nxt = view.offset + view.limit if view.offset + view.limit < count else None
+        prev = max(0, view.offset - view.limit) if view.offset else None
+        return {"count": count, "limit": view.limit, "offset": view.offset, "filters": view.params,
+                "next": None if nxt is None else f"/events.json?{view.query(offset=nxt)}",
+                "previous": None if prev is None else f"/events.json?{view.query(offset=prev or None)}",
+                "events": events}
+
+    def events(self, request: Request) -> Response:
+        suffix = request.path_params.get("suffix") or ""
+        as_json = suffix == "json"
+        view = parse_view(request.query_params)
+        if suffix in DOWNLOADS:
+            return self._download(view, suffix)
+        if suffix not in ("", "json"):
+            return _error(404, f"no such format .{suffix}: use .json, {', '.join('.' + s for s in DOWNLOADS)}",
+                          as_json)
+        data = self._list(view)
+        if as_json:
+            return JSONResponse(data)
+        stats = self.pool.get().stats()
+        return HTMLResponse(render(
+            "events.html", data=data, view=view, stats=stats, filter_params=FILTER_PARAMS,
+            types=list(palette()["types"]), downloads=list(DOWNLOADS), version=VERSION,
+            next_query=view.query(offset=data["offset"] + data["limit"]) if data["next"] else None,
+            prev_query=view.query(offset=max(0, data["offset"] - data["limit"]) or None) if data["previous"]
+            else None))
+
+    def _download(self, view: View, suffix: str) -> Response:
+        fmt, media = DOWNLOADS[suffix]
+        store = self.pool.get()
+        # Spooled: a small export stays in memory, a whole-store one goes to disk, not to RAM.
+        spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+", encoding="utf-8", newline="")
+        sources = store.article_sources() if fmt == "acled-csv" else None
+        export(store.query_events(**view.filters), fmt, spool, sources=sources)
+        spool.seek(0)
+
+        def chunks() -> Iterator[str]:
+            with spool:
+                while block := spool.read(_CHUNK):
+                    yield block
+
+        name = f"chronique-events.{suffix}"
+        return StreamingResponse(chunks(), media_type=media,
+                                 headers={"content-disposition": f'attachment; filename="{name}"'})
+
+    # -- aggregates for the map and the timeline -----------------------------
+
+    def timeline(self, request: Request) -> Response:
+        view = parse_view(request.query_params)
+        period = request.query_params.get("period") or "day"
+        rows = _views.events_per_period(self.pool.get(), period, **view.filters)
+        return JSONResponse({"period": period, "filters": view.params, "counts": rows})
+
+    def map(self, request: Request) -> Response:
+        view = parse_view(request.query_params)
+        points = _views.map_points(self.pool.get(), **view.filters)
+        return JSONResponse({"filters": view.params, "points": points})
+
+    def stats(self, request: Request) -> Response:
+        return JSONResponse(self.pool.get().stats())
+
+    def palette(self, request: Request) -> Response:
+        if request.path_params.get("suffix") == "css":
+            return Response(palette_css(), media_type="text/css")
+        return JSONResponse({k: v for k, v in palette().items() if not k.startswith("_")})
+
+    # -- one event, one article ---------------------------------------------
+
+    def event(self, request: Request) -> Response:
+        event_id, as_json = _split_suffix(request.path_params["event_id"])
+        store = self.pool.get()
+        record = store.get_event(event_id)
+        if record is None and as_json:  # an id that itself ends in .json
+            record, event_id, as_json = store.get_event(event_id + ".json"), event_id + ".json", False
+        if record is None:
+            return _error(404, f"no event {event_id!r} in this database", as_json)
+        article = store.get_article(record.get("doc_id") or "")
+        found = passages(article.text, record) if article else []
+        for p in found:  # JSON readers get the passage text too, not only its pieces
+            p["text"] = "".join(s["text"] for s in p["segments"])
+        data = {"event": record, "article": _article_summary(article), "passages": found}
+        if as_json:
+            return JSONResponse(data)
+        return HTMLResponse(render("event.html", **data, version=VERSION))
+
+    def article(self, request: Request) -> Response:
+        article_id, as_json = _split_suffix(request.path_params["article_id"])
+        store = self.pool.get()
+        article = store.get_article(article_id)
+        if article is None and as_json:
+            article, article_id, as_json = store.get_article(article_id + ".json"), article_id + ".json", False
+        if article is None:
+            return _error(404, f"no article {article_id!r} in this database", as_json)
+        events = list(store.query_events(doc_id=article.id))
+        entities = _article.entities(article, events)
+        if as_json:
+            return JSONResponse({"article": article.as_dict(), "entities": entities, "events": events})
+        return HTMLResponse(render("article.html", article=article, events=events, version=VERSION,
+                                   segments=_article.segments_of(article.text, entities),
+                                   labels=sorted({e["label"] for e in entities})))
+
+    # -- API description -----------------------------------------------------
+
+    def openapi(self, request: Request) -> Response:
+        return JSONResponse(openapi_document(VERSION))
+
+    def api(self, request: Request) -> Response:
+        doc = openapi_document(VERSION)
+        if request.path_params.get("suffix") == "json":
+            return JSONResponse(doc)
+        return HTMLResponse(render("api.html", doc=doc, version=VERSION))
+
+
+async def _errors(request: Request, exc: Exception) -> Response:
+    as_json = request.url.path.endswith((".json", ".geojson", ".jsonl", ".csv"))
+    if isinstance(exc, ConfigError):
+        return _error(400, str(exc), as_json)
+    return _error(500, f"database error: {exc}", as_json)
+
+
+def create_app(db_url: str, read_only: bool = True) -> Starlette:
+    """The ASGI app serving the store at ``db_url`` (run it with uvicorn).
+
+    ``read_only`` (default): connections refuse writes and the schema is not
+    migrated, so the database must exist (StoreError otherwise, with the
+    command that fills one). With ``read_only=False`` the store is created or
+    upgraded on open (the app itself still never writes events).
+    """
+    check_database(db_url, read_only)
+    pool = StorePool(db_url, read_only=read_only)
+    pool.get().stats()  # fail now, not on the first request, if the file is not a chronique store
+    h = _Handlers(pool, read_only)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        pool.close()
+
+    routes = [
+        Route("/", lambda request: RedirectResponse("/events", status_code=307), methods=["GET", "HEAD"]),
+        Route("/events", h.events, methods=["GET", "HEAD"]),
+        Route("/events.{suffix}", h.events, methods=["GET", "HEAD"]),
+        Route("/events/{event_id:path}", h.event, methods=["GET", "HEAD"]),
+        Route("/articles/{article_id:path}", h.article, methods=["GET", "HEAD"]),
+        Route("/timeline.json", h.timeline, methods=["GET", "HEAD"]),
+        Route("/map.json", h.map, methods=["GET", "HEAD"]),
+        Route("/stats.json", h.stats, methods=["GET", "HEAD"]),
+        Route("/palette.{suffix}", h.palette, methods=["GET", "HEAD"]),
+        Route("/openapi.json", h.openapi, methods=["GET", "HEAD"]),
+        Route("/api", h.api, methods=["GET", "HEAD"]),
+        Route("/api.{suffix}", h.api, methods=["GET", "HEAD"]),
+        Mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static"),
+    ]
+    app = Starlette(routes=routes, lifespan=lifespan,
+                    exception_handlers={ConfigError: _errors, StoreError: _errors})
+    app.state.pool = pool
+    app.state.read_only = read_only
+    app.add_middleware(_SecurityHeaders)
+    return app
+

@@ -1,0 +1,134 @@
+"""The OpenAPI 3.1 document of the JSON API (served at ``/openapi.json``).
+
+Built from the same parameter table the app parses (``FILTER_PARAMS``), so
+the document cannot drift from what the endpoints accept.
+"""
+
+from __future__ import annotations
+
+from importlib import metadata
+from typing import Any
+
+from ._params import DEFAULT_LIMIT, FILTER_PARAMS, MAX_LIMIT
+
+__all__ = ["VERSION", "openapi_document"]
+
+try:
+    VERSION = metadata.version("chronique")
+except metadata.PackageNotFoundError:  # run from a source tree
+    VERSION = "0+source"
+
+
+def _filter_parameters() -> list[dict[str, Any]]:
+    params = []
+    for name, (_, description, repeatable) in FILTER_PARAMS.items():
+        schema: dict[str, Any] = {"type": "array", "items": {"type": "string"}} if repeatable else {"type": "string"}
+        params.append({"name": name, "in": "query", "required": False, "description": description,
+                       "schema": schema, **({"explode": True} if repeatable else {})})
+    return params
+
+
+def _paging() -> list[dict[str, Any]]:
+    return [
+        {"name": "limit", "in": "query", "required": False, "description": "events per page",
+         "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}},
+        {"name": "offset", "in": "query", "required": False, "description": "events to skip",
+         "schema": {"type": "integer", "minimum": 0, "default": 0}},
+    ]
+
+
+def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _get(summary: str, parameters: list[dict[str, Any]], responses: dict[str, Any]) -> dict[str, Any]:
+    return {"get": {"summary": summary, "parameters": parameters,
+                    "responses": {**responses, "400": {"$ref": "#/components/responses/BadRequest"}}}}
+
+
+def openapi_document(version: str = VERSION) -> dict[str, Any]:
+    """The OpenAPI document describing every JSON and download endpoint."""
+    filters = _filter_parameters()
+    path_id = lambda name: {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}  # noqa: E731
+    event_ref = {"$ref": "#/components/schemas/Event"}
+    downloads = {
+        f"/events.{suffix}": _get(f"Download the filtered events as {label}", filters, {
+            "200": {"description": label, "content": {media: {"schema": {"type": "string"}}}}})
+        for suffix, label, media in (("csv", "CSV with ACLED's columns", "text/csv"),
+                                     ("geojson", "GeoJSON FeatureCollection of located events",
+                                      "application/geo+json"),
+                                     ("jsonl", "PLOVER JSON lines, one full event record a line",
+                                      "application/x-ndjson"))
+    }
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "chronique", "version": version,
+                 "description": "Read-only access to a chronique event store: PLOVER events with their "
+                                "evidence, claimants and places. Every HTML page has this JSON twin "
+                                "(same URL + .json)."},
+        "paths": {
+            "/events.json": _get("Events matching the filters, ordered by date (undated last)",
+                                 [*filters, *_paging()], {"200": _json("a page of events", {
+                                     "type": "object",
+                                     "properties": {"count": {"type": "integer"}, "limit": {"type": "integer"},
+                                                    "offset": {"type": "integer"},
+                                                    "filters": {"type": "object"},
+                                                    "next": {"type": ["string", "null"]},
+                                                    "previous": {"type": ["string", "null"]},
+                                                    "events": {"type": "array", "items": event_ref}}})}),
+            **downloads,
+            "/events/{event_id}.json": _get("One event, its article and the passages reporting it "
+                                            "with the evidence spans marked", [path_id("event_id")], {
+                "200": _json("the event", {"type": "object", "properties": {
+                    "event": event_ref, "article": {"type": ["object", "null"]},
+                    "passages": {"type": "array", "items": {"type": "object"}}}}),
+                "404": {"$ref": "#/components/responses/NotFound"}}),
+            "/articles/{article_id}.json": _get("One article, its recognised entities and its events",
+                                                [path_id("article_id")], {
+                "200": _json("the article", {"type": "object", "properties": {
+                    "article": {"type": "object"},
+                    "entities": {"type": "array", "items": {"$ref": "#/components/schemas/Entity"}},
+                    "events": {"type": "array", "items": event_ref}}}),
+                "404": {"$ref": "#/components/responses/NotFound"}}),
+            "/timeline.json": _get("Dated events per period and PLOVER type", [*filters, {
+                "name": "period", "in": "query", "required": False,
+                "schema": {"type": "string", "enum": ["day", "week", "month"], "default": "day"}}],
+                {"200": _json("counts", {"type": "object", "properties": {
+                    "period": {"type": "string"}, "counts": {"type": "array", "items": {
+                        "type": "object", "properties": {"period": {"type": "string", "format": "date"},
+                                                         "type": {"type": "string"},
+                                                         "count": {"type": "integer"}}}}}})}),
+            "/map.json": _get("Located events grouped by coordinates", filters, {"200": _json("points", {
+                "type": "object", "properties": {"points": {"type": "array", "items": {
+                    "type": "object", "properties": {
+                        "lat": {"type": "number"}, "lon": {"type": "number"},
+                        "place": {"type": ["string", "null"]}, "country": {"type": ["string", "null"]},
+                        "count": {"type": "integer"}, "type": {"type": "string"},
+                        "types": {"type": "object", "additionalProperties": {"type": "integer"}}}}}}})}),
+            "/stats.json": _get("Counts of articles and events in the store", [], {
+                "200": _json("statistics", {"type": "object"})}),
+            "/openapi.json": _get("This document", [], {"200": _json("OpenAPI 3.1", {"type": "object"})}),
+        },
+        "components": {
+            "schemas": {
+                "Event": {"type": "object", "description": "PLOVER event record with chronique's extensions "
+                          "(evidence offsets, claimant, modality); see DESIGN.md",
+                          "required": ["id", "doc_id", "event"],
+                          "properties": {"id": {"type": "string"}, "doc_id": {"type": "string"},
+                                         "event": {"type": "array", "items": {"type": "string"}},
+                                         "mode": {"type": "array", "items": {"type": "string"}},
+                                         "date": {"type": ["string", "null"]},
+                                         "event_loc": {"type": ["object", "null"]},
+                                         "evidence": {"type": "array", "items": {"type": "object"}}}},
+                "Entity": {"type": "object", "properties": {
+                    "start": {"type": "integer"}, "end": {"type": "integer"}, "label": {"type": "string"},
+                    "text": {"type": "string"}, "events": {"type": "array", "items": {"type": "string"}}}},
+                "Error": {"type": "object", "properties": {"error": {"type": "string"},
+                                                           "status": {"type": "integer"}}},
+            },
+            "responses": {
+                "BadRequest": _json("a filter or paging value is not valid", {"$ref": "#/components/schemas/Error"}),
+                "NotFound": _json("no such record", {"$ref": "#/components/schemas/Error"}),
+            },
+        },
+    }
