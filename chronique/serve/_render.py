@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..errors import ConfigError
 from ..model import PLOVER_TYPES
+from .openapi import VERSION
 
 __all__ = ["STATIC_DIR", "environment", "palette", "palette_css", "render"]
 
@@ -80,6 +81,7 @@ def environment() -> Environment:
     env.filters["type_class"] = _type_class
     env.filters["label_class"] = _label_class
     env.globals["palette"] = palette
+    env.globals["version"] = VERSION
     return env
 
 

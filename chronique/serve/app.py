@@ -128,7 +128,7 @@ class _Handlers:
         stats = self.pool.get().stats()
         return HTMLResponse(render(
             "events.html", data=data, view=view, stats=stats, filter_params=FILTER_PARAMS,
-            types=list(palette()["types"]), downloads=list(DOWNLOADS), version=VERSION,
+            types=list(palette()["types"]), downloads=list(DOWNLOADS),
             next_query=view.query(offset=data["offset"] + data["limit"]) if data["next"] else None,
             prev_query=view.query(offset=max(0, data["offset"] - data["limit"]) or None) if data["previous"]
             else None))
@@ -178,8 +178,8 @@ class _Handlers:
         event_id, as_json = _split_suffix(request.path_params["event_id"])
         store = self.pool.get()
         record = store.get_event(event_id)
-        if record is None and as_json:  # an id that itself ends in .json
-            record, event_id, as_json = store.get_event(event_id + ".json"), event_id + ".json", False
+        if record is None and as_json and (whole := store.get_event(event_id + ".json")):
+            record, event_id, as_json = whole, event_id + ".json", False  # an id that itself ends in .json
         if record is None:
             return _error(404, f"no event {event_id!r} in this database", as_json)
         article = store.get_article(record.get("doc_id") or "")
@@ -189,21 +189,21 @@ class _Handlers:
         data = {"event": record, "article": _article_summary(article), "passages": found}
         if as_json:
             return JSONResponse(data)
-        return HTMLResponse(render("event.html", **data, version=VERSION))
+        return HTMLResponse(render("event.html", **data))
 
     def article(self, request: Request) -> Response:
         article_id, as_json = _split_suffix(request.path_params["article_id"])
         store = self.pool.get()
         article = store.get_article(article_id)
-        if article is None and as_json:
-            article, article_id, as_json = store.get_article(article_id + ".json"), article_id + ".json", False
+        if article is None and as_json and (whole := store.get_article(article_id + ".json")):
+            article, article_id, as_json = whole, article_id + ".json", False  # an id that itself ends in .json
         if article is None:
             return _error(404, f"no article {article_id!r} in this database", as_json)
         events = list(store.query_events(doc_id=article.id))
         entities = _article.entities(article, events)
         if as_json:
             return JSONResponse({"article": article.as_dict(), "entities": entities, "events": events})
-        return HTMLResponse(render("article.html", article=article, events=events, version=VERSION,
+        return HTMLResponse(render("article.html", article=article, events=events,
                                    segments=_article.segments_of(article.text, entities),
                                    labels=sorted({e["label"] for e in entities})))
 
@@ -216,7 +216,7 @@ class _Handlers:
         doc = openapi_document(VERSION)
         if request.path_params.get("suffix") == "json":
             return JSONResponse(doc)
-        return HTMLResponse(render("api.html", doc=doc, version=VERSION))
+        return HTMLResponse(render("api.html", doc=doc))
 
 
 async def _errors(request: Request, exc: Exception) -> Response:

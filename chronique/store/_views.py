@@ -12,6 +12,7 @@ from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
 
+from ..errors import ConfigError
 from . import _query
 from .base import Store
 
@@ -45,8 +46,6 @@ def events_per_period(store: Store, period: str = "day", **filters: Any) -> list
     date range. Raises ConfigError for an unknown period or filter.
     """
     if period not in PERIODS:
-        from ..errors import ConfigError
-
         raise ConfigError(f"period={period!r}: choose one of {', '.join(PERIODS)}")
     where, params = _where(store, filters, "e.date_lo IS NOT NULL")
     sql = f"SELECT e.date_lo, e.event_type, COUNT(*) FROM events e {where} GROUP BY e.date_lo, e.event_type"

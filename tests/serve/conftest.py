@@ -72,6 +72,12 @@ def build_store(path: Path) -> None:
 
 
 @pytest.fixture(scope="session")
+def xss() -> str:
+    """The hostile markup article a3 carries in its title and text."""
+    return XSS
+
+
+@pytest.fixture(scope="session")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("serve") / "events.db"
     build_store(path)
