@@ -28,6 +28,14 @@ _CACHE_KEY = "chronique.actors"
 _NAMES_KEY = "chronique.actors.names"
 
 
+def _doc_text(doc: Any) -> str:
+    """``doc.text``, built once per Doc (spaCy joins every token on each access)."""
+    text = doc.user_data.get("chronique.text")
+    if text is None:
+        text = doc.user_data["chronique.text"] = doc.text
+    return str(text)
+
+
 class ActorCoder:
     """Codes actor mentions of one language.
 
@@ -66,8 +74,8 @@ class ActorCoder:
         doc = span.doc
         out = []
         names = doc.user_data.get(_NAMES_KEY)
-        if names is None or names[0] != len(doc.text):
-            names = doc.user_data[_NAMES_KEY] = (len(doc.text), name_positions(doc))
+        if names is None or names[0] != len(doc):
+            names = doc.user_data[_NAMES_KEY] = (len(doc), name_positions(doc))
         for part in code_phrase(span.text, span.start_char, self.lang, self.registry, self.lexicon, names[1]):
             assert part.coded is not None
             c = part.coded
@@ -80,12 +88,14 @@ class ActorCoder:
                     c.country, c.name = city  # a town named as actor stands for its country
                 elif ent is not None and ent.label_ == "ORG":
                     c.kind = "organisation"
-            out.append(to_actor(doc.text[part.start:part.end], part.start, part.end, c))
+            out.append(to_actor(_doc_text(doc)[part.start:part.end], part.start, part.end, c))
         return out
 
     def _mentions(self, doc: Any) -> list[Mention]:
         cache = doc.user_data.setdefault(_CACHE_KEY, {})
-        key = (self.lang, len(doc.text), hash(doc.text))
+        # the cache lives on the Doc itself: the language and length tell its entries apart
+        # (doc.text is rebuilt from every token on each access: far too slow for a key)
+        key = (self.lang, len(doc))
         if key not in cache:
             cache.clear()
             cache[key] = find_mentions(doc, self.lang, self.registry, self.lexicon)
