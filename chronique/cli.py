@@ -16,7 +16,7 @@ from typing import Any, TextIO
 import click
 
 from .errors import ChroniqueError, InputError, StoreError
-from .pipeline import Pipeline, Processed
+from .pipeline import Pipeline, Processed, run_parallel
 
 __all__ = ["main"]
 
@@ -63,11 +63,13 @@ def main() -> None:
 @click.option("--dct", help="Reference date YYYY-MM-DD for relative dates (default: publication date).")
 @click.option("--clean/--no-clean", default=True, show_default=True,
               help="Remove scraping artefacts first (evidence offsets then refer to the cleaned text).")
+@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes (models are loaded once and shared).")
 @click.argument("inputs", nargs=-1, required=True)
-def extract(lang: str | None, dct: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
+def extract(lang: str | None, dct: str | None, clean: bool, processes: int, inputs: tuple[str, ...]) -> None:
     """Print PLOVER event records (JSON lines) for the articles in INPUTS."""
     pipe = Pipeline(lang=lang, dct=dct)
-    for p in pipe.run(_articles(inputs, lang, clean)):
+    for p in run_parallel(pipe, _articles(inputs, lang, clean), processes):
         if p.error:
             _report(p)
             continue
@@ -121,8 +123,11 @@ def places(lang: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
 @click.option("--lang", type=LANGS)
 @click.option("--dct", help="Reference date for every input (default: publication date).")
 @click.option("--quiet", is_flag=True, help="No per-article error lines, only the summary.")
+@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1),
+              help="Worker processes (models are loaded once and shared).")
 @click.argument("inputs", nargs=-1, required=True)
-def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, inputs: tuple[str, ...]) -> None:
+def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, processes: int,
+           inputs: tuple[str, ...]) -> None:
     """Read INPUTS (files, folders, '-'), extract events and store them.
 
     Articles already stored (same id or same content) are skipped before parsing,
@@ -147,7 +152,7 @@ def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, inputs: 
 
     with _progress(count_hint(list(inputs)), "ingest") as bar:
         try:
-            for p in pipe.run(fresh()):
+            for p in run_parallel(pipe, fresh(), processes):
                 bar.update(1)
                 if p.error:
                     failures.append(str(p.error))

@@ -44,6 +44,10 @@ class InputError(ChroniqueError):
         self.problem = problem
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str]]:
+        # picklable with its two fields, so that worker processes can report it
+        return (type(self), (self.where, self.problem))
+
 
 class EmptyInputError(InputError):
     """The file or record holds no text."""

@@ -8,6 +8,7 @@ language with ``nlp.pipe``; every stage's wall time is accumulated in
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from . import nlp
 from .errors import ChroniqueError, InputError
 from .model import Article, Event, Place, Timex
 
-__all__ = ["STAGES", "Processed", "Pipeline", "reference_date"]
+__all__ = ["STAGES", "Processed", "Pipeline", "reference_date", "run_parallel"]
 
 # (stage, reads, writes): the order the pipeline runs them in.
 STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -190,3 +191,73 @@ class Pipeline:
             if not self.keep_docs:
                 p.doc = None
             yield p
+
+
+# --- several processes -------------------------------------------------------------
+
+_WORKER: Pipeline | None = None
+
+
+def _init_worker(lang: str | None, dct: str | None, batch_size: int, stages: list[str]) -> None:
+    global _WORKER
+    _WORKER = Pipeline(lang=lang, dct=dct, batch_size=batch_size, stages=stages)
+    from .geo import Gazetteer
+
+    Gazetteer.load.cache_clear()  # an SQLite connection must not cross a fork: open our own
+
+
+def _work(chunk: list[Article]) -> tuple[list[Processed], dict[str, float]]:
+    assert _WORKER is not None
+    before = dict(_WORKER.timings)
+    out = list(_WORKER.run(chunk))
+    spent = {k: _WORKER.timings[k] - before.get(k, 0.0) for k in _WORKER.timings}
+    return out, spent
+
+
+def run_parallel(pipe: Pipeline, items: Iterable[Article | InputError], processes: int) -> Iterator[Processed]:
+    """Like ``pipe.run(items)`` on ``processes`` worker processes, results in input order.
+
+    Models are loaded in this process before the workers fork, so that they share
+    its memory pages; each worker parses its own batches. Input errors are reported
+    from this process, in order with the articles around them.
+    """
+    if processes <= 1:
+        yield from pipe.run(items)
+        return
+    for lang in ([pipe.lang] if pipe.lang else list(nlp.SUPPORTED_LANGS)):
+        nlp.load(lang)  # loaded once here, shared copy-on-write by the workers
+    pending_errors: list[list[InputError]] = []
+
+    def chunks() -> Iterator[list[Article]]:
+        chunk: list[Article] = []
+        errors: list[InputError] = []
+        for item in items:
+            if isinstance(item, InputError):
+                errors.append(item)
+                continue
+            chunk.append(item)
+            if len(chunk) >= pipe.batch_size:
+                pending_errors.append(errors)
+                yield chunk
+                chunk, errors = [], []
+        pending_errors.append(errors)
+        yield chunk
+
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(processes, initializer=_init_worker,
+                  initargs=(pipe.lang, pipe.dct, pipe.batch_size, sorted(pipe.stages))) as pool:
+        for results, spent in pool.imap(_work, chunks()):
+            for err in pending_errors.pop(0) if pending_errors else []:
+                pipe.counts["failed"] += 1
+                yield Processed(article=Article(id=err.where, text=""), error=err)
+            for k, v in spent.items():
+                pipe.timings[k] = pipe.timings.get(k, 0.0) + v
+            for p in results:
+                if p.error is not None:
+                    pipe.counts["failed"] += 1
+                else:
+                    pipe.counts["articles"] += 1
+                    pipe.counts["events"] += len(p.events)
+                    pipe.counts["timexes"] += len(p.timexes)
+                    pipe.counts["places"] += len(p.places)
+                yield p
