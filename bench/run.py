@@ -41,10 +41,13 @@ def _read(corpus: Path, limit: int) -> list[dict]:
 
 
 def _peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident memory of one process: this one, or its largest worker."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, workers) / 1024
 
 
-def run_bare(corpus: Path, limit: int) -> dict:
+def run_bare(corpus: Path, limit: int, processes: int = 1) -> dict:
     from chronique import nlp
     from chronique.ingest import clean_text
 
@@ -52,16 +55,16 @@ def run_bare(corpus: Path, limit: int) -> dict:
     nlp.load("fr")
     t0 = time.perf_counter()
     words = 0
-    for doc in nlp.pipe(texts, "fr", batch_size=BATCH):
+    for doc in nlp.load("fr").pipe(texts, batch_size=BATCH, n_process=processes):
         words += len(doc)
     dt = time.perf_counter() - t0
     return {"articles": len(texts), "tokens": words, "seconds": dt, "peak_mb": _peak_mb()}
 
 
-def run_pipeline(corpus: Path, limit: int) -> dict:
+def run_pipeline(corpus: Path, limit: int, processes: int = 1) -> dict:
     from chronique import nlp
     from chronique.ingest import iter_articles
-    from chronique.pipeline import Pipeline
+    from chronique.pipeline import Pipeline, run_parallel
     from chronique.store import open_store
 
     # the corpus is cut to `limit` articles in a temp file, read through the real ingest code
@@ -97,7 +100,7 @@ def run_pipeline(corpus: Path, limit: int) -> dict:
 
         t_store = 0.0
         events = tokens = 0
-        for p in pipe.run(timed_articles()):
+        for p in run_parallel(pipe, timed_articles(), processes):
             if p.error:
                 continue
             s = time.perf_counter()
@@ -119,8 +122,9 @@ def run_pipeline(corpus: Path, limit: int) -> dict:
             "places": pipe.counts["places"], "gazetteer": gazetteer, "throughput": per_stage}
 
 
-def _child(mode: str, corpus: Path, limit: int) -> dict:
-    out = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--limit", str(limit)],
+def _child(mode: str, corpus: Path, limit: int, processes: int = 1) -> dict:
+    out = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--limit", str(limit),
+                          "--processes", str(processes)],
                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     if out.returncode != 0:
         raise SystemExit(f"bench {mode} failed:\n{out.stderr[-3000:]}")
@@ -133,15 +137,19 @@ def main() -> None:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     ap.add_argument("--child", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
+    ap.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:
-        res = run_bare(a.corpus, a.limit) if a.child == "bare" else run_pipeline(a.corpus, a.limit)
+        run = run_bare if a.child == "bare" else run_pipeline
+        res = run(a.corpus, a.limit, a.processes)
         print(json.dumps(res))
         return
     if not a.corpus.exists():
         raise SystemExit(f"corpus {a.corpus} not found (it lives in ../shared beside the repo)")
     bare = _child("bare", a.corpus, a.limit)
     pipe = _child("pipeline", a.corpus, a.limit)
+    bare2 = _child("bare", a.corpus, a.limit, 2)
+    pipe2 = _child("pipeline", a.corpus, a.limit, 2)
     words = bare["tokens"]
     res = {
         "corpus": str(a.corpus), "articles": a.limit, "batch_size": BATCH, "processes": 1,
@@ -150,6 +158,13 @@ def main() -> None:
                      "words_per_s": words / pipe["seconds"]},
     }
     res["ratio_pipeline_over_bare"] = res["pipeline"]["articles_per_s"] / res["bare"]["articles_per_s"]
+    res["two_processes"] = {
+        "bare": {**bare2, "articles_per_s": bare2["articles"] / bare2["seconds"]},
+        "pipeline": {**pipe2, "articles_per_s": pipe2["articles"] / pipe2["seconds"]},
+    }
+    two = res["two_processes"]
+    two["ratio_pipeline_over_bare"] = two["pipeline"]["articles_per_s"] / two["bare"]["articles_per_s"]
+    two["pipeline_scaling"] = two["pipeline"]["articles_per_s"] / res["pipeline"]["articles_per_s"]
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(res, indent=1))
     b, p = res["bare"], res["pipeline"]
@@ -159,6 +174,10 @@ def main() -> None:
     print(f"whole pipeline   : {p['articles_per_s']:7.1f} articles/s {p['words_per_s']:8.0f} words/s"
           f"  peak {p['peak_mb']:.0f} MB  ({p['events']} events)")
     print(f"ratio pipeline / bare parse: {res['ratio_pipeline_over_bare']:.2f}")
+    b2, p2 = two["bare"], two["pipeline"]
+    print(f"2 processes: bare {b2['articles_per_s']:.1f} articles/s, pipeline {p2['articles_per_s']:.1f} articles/s "
+          f"(ratio {two['ratio_pipeline_over_bare']:.2f}; pipeline x{two['pipeline_scaling']:.2f} over 1 process; "
+          f"peak {p2['peak_mb']:.0f} MB per process)")
     total = sum(p["stages"].values()) or 1.0
     print("time per stage (share of pipeline wall time; 'parse' alone vs bare parse: "
           f"{p['stages'].get('parse', 0) / b['seconds']:.2f}):")
