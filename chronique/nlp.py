@@ -17,7 +17,7 @@ from spacy.language import Language
 
 from .errors import ModelError
 
-__all__ = ["MODELS", "SUPPORTED_LANGS", "load", "model_name", "parse", "pipe"]
+__all__ = ["MODELS", "SUPPORTED_LANGS", "doc_text", "load", "model_name", "parse", "pipe"]
 
 # Candidate packages per language, best first.
 MODELS: dict[str, tuple[str, ...]] = {
@@ -40,6 +40,15 @@ def model_name(lang: str) -> str:
         f"[E002] no spaCy model installed for {lang!r}: install one of {', '.join(MODELS[lang])} "
         "(`make demo` or `pip install -e .` installs them)"
     )
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, which
+    made text look-ups inside loops the slowest part of some stages."""
+    text = doc.user_data.get("chronique.text")
+    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+        text = doc.user_data["chronique.text"] = doc.text
+    return str(text)
 
 
 @Language.component("chronique_paragraphs")

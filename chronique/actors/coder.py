@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import Actor
+from ..nlp import doc_text
 from ._analyse import analyse
 from ._claims import find_claimants
 from ._mentions import Mention, find_mentions, mention_actors, name_positions, to_actor
@@ -26,14 +27,6 @@ __all__ = ["ActorCoder"]
 
 _CACHE_KEY = "chronique.actors"
 _NAMES_KEY = "chronique.actors.names"
-
-
-def _doc_text(doc: Any) -> str:
-    """``doc.text``, built once per Doc (spaCy joins every token on each access)."""
-    text = doc.user_data.get("chronique.text")
-    if text is None:
-        text = doc.user_data["chronique.text"] = doc.text
-    return str(text)
 
 
 class ActorCoder:
@@ -88,7 +81,7 @@ class ActorCoder:
                     c.country, c.name = city  # a town named as actor stands for its country
                 elif ent is not None and ent.label_ == "ORG":
                     c.kind = "organisation"
-            out.append(to_actor(_doc_text(doc)[part.start:part.end], part.start, part.end, c))
+            out.append(to_actor(doc_text(doc)[part.start:part.end], part.start, part.end, c))
         return out
 
     def _mentions(self, doc: Any) -> list[Mention]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..nlp import doc_text
 from ._lexicon import Lexicon, lexicon
 from ._normalize import name_key
 from .gazetteer import Gazetteer
@@ -98,14 +99,14 @@ def _extend(ent: Any, text: str, start: int, gaz: Gazetteer) -> tuple[str, int]:
         tail = doc[ent.end:j]
         if any(not t.is_alpha or not t.is_lower for t in tail):
             break
-        longer = doc.text[start:tail.end_char]
+        longer = doc_text(doc)[start:tail.end_char]
         if gaz.has(longer):
             best = longer
     for i in range(ent.start - 1, max(-1, ent.start - 4), -1):
         head = doc[i:ent.start]
         if not head[0].is_lower or not head[0].is_alpha or head[0].is_stop:
             continue
-        longer = doc.text[head.start_char:start + len(best)]
+        longer = doc_text(doc)[head.start_char:start + len(best)]
         if gaz.has(longer):
             best, best_start = longer, head.start_char
     return best, best_start
@@ -293,7 +294,7 @@ def mentions(doc: Any, lang: str, gaz: Gazetteer | None = None) -> list[Mention]
     gaz = gaz or Gazetteer.load()
     lex = lexicon(lang)
     ents = _entity_mentions(doc, lex, gaz)
-    cues = _cue_mentions(doc.text, lex)
+    cues = _cue_mentions(doc_text(doc), lex)
     cues = [c for c in cues if name_key(c.text) not in lex.not_places and gaz.has(c.text)]
     demonyms = _demonym_mentions(doc, lex)
     scanned = _scan_mentions(doc, lex, gaz)
@@ -311,5 +312,5 @@ def mentions(doc: Any, lang: str, gaz: Gazetteer | None = None) -> list[Mention]
                 for c in clash:
                     c.hint = c.hint or m.hint
     chosen.sort(key=lambda x: x.start)
-    _containers(chosen, doc.text)
+    _containers(chosen, doc_text(doc))
     return chosen
