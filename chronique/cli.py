@@ -23,6 +23,13 @@ __all__ = ["main"]
 LANGS = click.Choice(["fr", "en"])
 
 
+def _setting(name: str) -> Any:
+    """Default of a command-line option: the setting in force (file, environment)."""
+    from .config import load_settings
+
+    return load_settings()[name]
+
+
 def _articles(inputs: Iterable[str], lang: str | None, clean: bool = True) -> Iterator[Any]:
     from .ingest import iter_articles
 
@@ -63,12 +70,12 @@ def main() -> None:
 @click.option("--dct", help="Reference date YYYY-MM-DD for relative dates (default: publication date).")
 @click.option("--clean/--no-clean", default=True, show_default=True,
               help="Remove scraping artefacts first (evidence offsets then refer to the cleaned text).")
-@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1),
-              help="Worker processes (models are loaded once and shared).")
+@click.option("-j", "--processes", default=lambda: _setting("processes"), show_default="1",
+              type=click.IntRange(1), help="Worker processes (models are loaded once and shared).")
 @click.argument("inputs", nargs=-1, required=True)
 def extract(lang: str | None, dct: str | None, clean: bool, processes: int, inputs: tuple[str, ...]) -> None:
     """Print PLOVER event records (JSON lines) for the articles in INPUTS."""
-    pipe = Pipeline(lang=lang, dct=dct)
+    pipe = Pipeline(lang=lang, dct=dct, batch_size=_setting("batch_size"))
     for p in run_parallel(pipe, _articles(inputs, lang, clean), processes):
         if p.error:
             _report(p)
@@ -119,12 +126,13 @@ def places(lang: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
 
 
 @main.command()
-@click.option("--db", "db_url", default="chronique.db", show_default=True, help="SQLite path or postgresql:// URL.")
+@click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db",
+              help="SQLite path or postgresql:// URL.")
 @click.option("--lang", type=LANGS)
 @click.option("--dct", help="Reference date for every input (default: publication date).")
 @click.option("--quiet", is_flag=True, help="No per-article error lines, only the summary.")
-@click.option("-j", "--processes", default=1, show_default=True, type=click.IntRange(1),
-              help="Worker processes (models are loaded once and shared).")
+@click.option("-j", "--processes", default=lambda: _setting("processes"), show_default="1",
+              type=click.IntRange(1), help="Worker processes (models are loaded once and shared).")
 @click.argument("inputs", nargs=-1, required=True)
 def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, processes: int,
            inputs: tuple[str, ...]) -> None:
@@ -137,7 +145,7 @@ def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, processe
     from .store import open_store
 
     store = open_store(db_url)
-    pipe = Pipeline(lang=lang, dct=dct)
+    pipe = Pipeline(lang=lang, dct=dct, batch_size=_setting("batch_size"))
     skipped = stored = 0
     failures: list[str] = []
 
@@ -221,7 +229,7 @@ def _query(db_url: str, **kw: Any) -> Iterator[dict[str, Any]]:
 
 
 @main.command()
-@click.option("--db", "db_url", default="chronique.db", show_default=True)
+@click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 @_with_filters
 def events(db_url: str, fmt: str, **kw: Any) -> None:
@@ -236,7 +244,7 @@ def events(db_url: str, fmt: str, **kw: Any) -> None:
 
 
 @main.command()
-@click.option("--db", "db_url", default="chronique.db", show_default=True)
+@click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db")
 @click.option("--format", "fmt", type=click.Choice(["plover", "acled-csv", "geojson"]), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
 @_with_filters
@@ -258,7 +266,7 @@ def export(db_url: str, fmt: str, output: str | None, **kw: Any) -> None:
 
 
 @main.command()
-@click.option("--db", "db_url", default="chronique.db", show_default=True)
+@click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db")
 @click.option("--examples", default=5, show_default=True, help="How many example events to show.")
 def summary(db_url: str, examples: int) -> None:
     """Print a readable summary of the store: articles, events by type, examples."""

@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-PACKAGES = ["chronique.model", "chronique.errors", "chronique.nlp", "chronique.pipeline", "chronique.ingest",
+PACKAGES = ["chronique.model", "chronique.errors", "chronique.config", "chronique.nlp", "chronique.pipeline", "chronique.ingest",
             "chronique.time", "chronique.geo", "chronique.actors", "chronique.events", "chronique.store",
             "chronique.export"]
 

@@ -9,7 +9,6 @@ through an index on the name key, nothing is loaded into memory up front.
 from __future__ import annotations
 
 import functools
-import os
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -52,9 +51,11 @@ class Candidate:
 
 
 def cache_path() -> Path:
-    """Where the gazetteer file lives: ``$CHRONIQUE_CACHE`` or ``~/.cache/chronique``."""
-    root = os.environ.get("CHRONIQUE_CACHE") or Path.home() / ".cache" / "chronique"
-    return Path(root) / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
+    """Where the gazetteer file lives: the ``cache`` setting (``$CHRONIQUE_CACHE``, the
+    user file, else ``~/.cache/chronique``)."""
+    from ..config import load_settings
+
+    return Path(load_settings()["cache"]).expanduser() / f"gazetteer-v{SCHEMA_VERSION}.sqlite"
 
 
 def _candidate(row: tuple[Any, ...], main: bool = False, exact: bool = True) -> Candidate:
