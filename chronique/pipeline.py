@@ -127,6 +127,16 @@ class Pipeline:
 
     # -- driver ------------------------------------------------------------------------
 
+    def count(self, p: Processed) -> None:
+        """Add one processed article to the running counts."""
+        if p.error is not None:
+            self.counts["failed"] += 1
+            return
+        self.counts["articles"] += 1
+        self.counts["events"] += len(p.events)
+        self.counts["timexes"] += len(p.timexes)
+        self.counts["places"] += len(p.places)
+
     def run(self, items: Iterable[Article | InputError]) -> Iterator[Processed]:
         """Process a stream of articles (and pass input errors through as failed records)."""
         batch: list[Processed] = []
@@ -181,13 +191,7 @@ class Pipeline:
                 except Exception as exc:  # one bad article must not stop a batch of thousands
                     p.error = ChroniqueError(f"{p.article.source or p.article.id}: internal error "
                                              f"{type(exc).__name__}: {exc}")
-            if p.error is not None:
-                self.counts["failed"] += 1
-            else:
-                self.counts["articles"] += 1
-                self.counts["events"] += len(p.events)
-                self.counts["timexes"] += len(p.timexes)
-                self.counts["places"] += len(p.places)
+            self.count(p)
             if not self.keep_docs:
                 p.doc = None
             yield p
@@ -253,11 +257,5 @@ def run_parallel(pipe: Pipeline, items: Iterable[Article | InputError], processe
             for k, v in spent.items():
                 pipe.timings[k] = pipe.timings.get(k, 0.0) + v
             for p in results:
-                if p.error is not None:
-                    pipe.counts["failed"] += 1
-                else:
-                    pipe.counts["articles"] += 1
-                    pipe.counts["events"] += len(p.events)
-                    pipe.counts["timexes"] += len(p.timexes)
-                    pipe.counts["places"] += len(p.places)
+                pipe.count(p)
                 yield p

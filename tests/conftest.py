@@ -1,4 +1,7 @@
-"""Fixtures shared by every test package: the shared data folder and the spaCy pipelines."""
+"""Fixtures shared by every test package: the shared data folder and the spaCy pipelines.
+
+Package conftests add only what is their own (the gazetteer, coders, input builders).
+"""
 
 from __future__ import annotations
 
@@ -20,14 +23,34 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def fr_nlp() -> Any:
+def shared(shared_dir: Path) -> Path:
+    """Alias of ``shared_dir``."""
+    return shared_dir
+
+
+@pytest.fixture(scope="session")
+def nlp_fr() -> Any:
+    """The French spaCy pipeline, loaded once per session."""
     from chronique import nlp
 
     return nlp.load("fr")
 
 
 @pytest.fixture(scope="session")
-def en_nlp() -> Any:
+def nlp_en() -> Any:
+    """The English spaCy pipeline, loaded once per session."""
     from chronique import nlp
 
     return nlp.load("en")
+
+
+@pytest.fixture(scope="session")
+def fr_nlp(nlp_fr: Any) -> Any:
+    """Alias of ``nlp_fr``."""
+    return nlp_fr
+
+
+@pytest.fixture(scope="session")
+def en_nlp(nlp_en: Any) -> Any:
+    """Alias of ``nlp_en``."""
+    return nlp_en

@@ -1,43 +1,19 @@
-"""Fixtures of the actors tests: spaCy pipelines loaded once, coders, shared data."""
+"""Fixtures of the actors tests: one coder per language (shared data and spaCy come from tests/conftest.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 import pytest
 
-from chronique import nlp
 from chronique.actors import ActorCoder
-
-# The shared material sits next to the repository: <repo>/../shared.
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
-
-
-@pytest.fixture(scope="session")
-def shared() -> Path:
-    """The shared data folder, or a skip saying why the test cannot run."""
-    if not SHARED.is_dir():
-        pytest.skip(f"shared data folder {SHARED} is absent")
-    return SHARED
-
-
-@pytest.fixture(scope="session")
-def nlp_fr() -> Any:
-    return nlp.load("fr")
-
-
-@pytest.fixture(scope="session")
-def nlp_en() -> Any:
-    return nlp.load("en")
 
 
 @pytest.fixture(scope="session")
 def fr() -> ActorCoder:
+    """The French actor coder."""
     return ActorCoder("fr")
 
 
 @pytest.fixture(scope="session")
 def en() -> ActorCoder:
+    """The English actor coder."""
     return ActorCoder("en")
-

@@ -1,13 +1,8 @@
-"""Shared fixtures of the places tests: one gazetteer and one spaCy pipeline per language per session."""
+"""Fixtures of the places tests (shared data and spaCy pipelines come from tests/conftest.py)."""
 
 from __future__ import annotations
 
-import importlib.util  # noqa: F401 - chronique.nlp uses importlib.util without importing it
-from pathlib import Path
-
 import pytest
-
-SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 
 
 @pytest.fixture(scope="session")
@@ -16,24 +11,3 @@ def gazetteer():
     from chronique.geo import Gazetteer
 
     return Gazetteer.load()
-
-
-@pytest.fixture(scope="session")
-def nlp_fr():
-    from chronique import nlp
-
-    return nlp.load("fr")
-
-
-@pytest.fixture(scope="session")
-def nlp_en():
-    from chronique import nlp
-
-    return nlp.load("en")
-
-
-@pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(f"shared data not found at {SHARED} (gold sets live beside the repository)")
-    return SHARED
