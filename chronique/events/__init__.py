@@ -13,11 +13,21 @@ from ..model import Article, Event, Place, Timex
 from .candidates import Candidate, find_candidates
 from .lexicon import Lexicon, load_lexicon, validate_lexicon
 from .merge import inherit_dates, merge_candidates
-from .ontology import acled_for, allowed_modes, quad_class
+from .ontology import acled_for, allowed_modes, quad_class, retyped_for
 
 __all__ = [
-    "extract", "Candidate", "find_candidates", "merge_candidates", "inherit_dates",
-    "Lexicon", "load_lexicon", "validate_lexicon", "acled_for", "allowed_modes", "quad_class",
+    "Candidate",
+    "Lexicon",
+    "acled_for",
+    "allowed_modes",
+    "extract",
+    "find_candidates",
+    "inherit_dates",
+    "load_lexicon",
+    "merge_candidates",
+    "quad_class",
+    "retyped_for",
+    "validate_lexicon",
 ]
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from .lexicon import Lexicon, fold
 
-__all__ = ["Arguments", "arguments", "case_of", "clause_subject"]
+__all__ = ["Arguments", "arguments", "case_of", "clause_subject", "light_verb_of"]
 
 _SUBJ = {"nsubj", "csubj"}
 _SUBJ_PASS = {"nsubj:pass", "nsubjpass"}
@@ -70,12 +70,53 @@ def _pobj(prep: Any) -> list[Any]:
     return [x for c in prep.children if c.dep_ == "pobj" for x in _conjuncts(c)]
 
 
-def arguments(trigger: Any, lex: Lexicon) -> Arguments:
-    """Collect the argument heads of a verbal or nominal trigger."""
+def _through_dates(tok: Any, in_date: frozenset[int]) -> list[Any]:
+    """Dependents hung under a date that sits between a verb and its object ("a menacé le
+    11 mai la Corée du Sud": the parser makes "Corée" a modifier of "mai")."""
+    out = []
+    for c in tok.children:
+        if c.i in in_date:
+            out += [d for d in c.subtree if d.i not in in_date and d.head.i in in_date and d.i != tok.i]
+    return out
+
+
+def light_verb_of(trigger: Any, lex: Lexicon, in_date: frozenset[int]) -> Any | None:
+    """The light verb whose object the nominal trigger is ("a imposé [le 20 mai] des sanctions")."""
+    if trigger.pos_ not in ("NOUN", "PROPN"):
+        return None
+    cur = trigger
+    if cur.dep_ in ("obj", "dobj") or (cur.dep_ in ("obl:arg", "obl") and case_of(cur) in ("a", "to")):
+        # "a procédé à des frappes", "sont parvenus à un accord"
+        return cur.head if fold(cur.head.lemma_) in lex.light_verbs else None
+    while cur.head.i in in_date and cur.head.i != cur.i:
+        cur = cur.head
+    if cur is not trigger and cur.dep_ in ("obj", "dobj", "obl:mod", "obl", "nmod") \
+            and fold(cur.head.lemma_) in lex.light_verbs:
+        return cur.head
+    return None
+
+
+def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset()) -> Arguments:
+    """Collect the argument heads of a verbal or nominal trigger. ``in_date``: indices of
+    the tokens of the sentence's dates, never arguments, looked through for misattached ones."""
     args = Arguments()
     co, tgt, agent, loc = lex.preps["co_participant"], lex.preps["target"], lex.preps["agent"], lex.preps["location"]
-    for c in trigger.children:
+    # "sent arms to Pakistan", "apologized to Brazil": the dative party of a verb is its recipient
+    dative = lex.preps.get("recipient", frozenset()) if trigger.pos_ in ("VERB", "AUX") else frozenset()
+    for c in [*trigger.children, *_through_dates(trigger, in_date)]:
+        if c.i in in_date:
+            continue
         dep = c.dep_
+        if c.head.i in in_date:
+            # misattached under a date: its own preposition tells its role, else it is the object
+            p = case_of(c)
+            if p is None or (p in ("des", "de", "du", "d'") and trigger.pos_ in ("VERB", "AUX")):
+                # the first such phrase is the object; later ones ("du Sud") modify it
+                if c.pos_ in ("NOUN", "PROPN", "PRON") and lex.trigger(c.lemma_, c.pos_) is None \
+                        and not any(o.head.i in in_date for o in args.objects):
+                    args.objects.extend(_conjuncts(c))
+                continue
+            dep = "obl"
         if dep in _SUBJ:
             args.subjects.extend(_conjuncts(c))
         elif dep in _SUBJ_PASS:
@@ -92,11 +133,9 @@ def arguments(trigger: Any, lex: Lexicon) -> Arguments:
             objs = _pobj(c)
             if p in co:
                 args.co_participants.extend(objs)
-            elif p in agent and trigger.pos_ == "NOUN":
+            elif p in agent and trigger.pos_ == "NOUN" or p == "of" and trigger.pos_ == "NOUN":
                 args.subjects.extend(objs)
-            elif p == "of" and trigger.pos_ == "NOUN":
-                args.subjects.extend(objs)
-            elif p in tgt:
+            elif p in tgt or p in dative:
                 args.targets.extend(objs)
             elif p in loc:
                 args.locatives.extend(objs)
@@ -107,7 +146,7 @@ def arguments(trigger: Any, lex: Lexicon) -> Arguments:
                 args.co_participants.extend(_conjuncts(c))
             elif p in agent:
                 args.agents.extend(_conjuncts(c))
-            elif p in tgt:
+            elif p in tgt or p in dative:
                 args.targets.extend(_conjuncts(c))
             elif p in ("de", "du", "des", "d'") and trigger.pos_ == "NOUN":
                 args.subjects.extend(_conjuncts(c))
@@ -121,14 +160,14 @@ def arguments(trigger: Any, lex: Lexicon) -> Arguments:
         args.subjects, args.objects = args.objects, []
     if not args.subjects and trigger.pos_ in ("VERB", "AUX"):
         args.subjects = clause_subject(trigger)
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("obj", "dobj") \
-            and fold(trigger.head.lemma_) in lex.light_verbs:
+    light = light_verb_of(trigger, lex, in_date)
+    if light is not None:
         # "l'UE a imposé des sanctions à la Russie": the light verb carries the arguments
-        verb = arguments(trigger.head, lex)
+        verb = arguments(light, lex, in_date)
         args.subjects = args.subjects or (verb.agents if verb.passive else verb.subjects)
-        args.targets += verb.targets + [t for t in verb.co_participants if trigger.head.lemma_ != "avoir"]
+        args.targets += verb.targets + [t for t in verb.co_participants if light.lemma_ != "avoir"]
         args.locatives += verb.locatives
-        for c in trigger.head.children:
+        for c in light.children:
             if c.dep_ in ("obl:arg", "iobj", "dative") and c.i != trigger.i:
                 args.targets.append(c)
     return args

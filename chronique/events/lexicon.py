@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import ModelError
 from ..model import PLOVER_TYPES
 
-__all__ = ["Lexicon", "Trigger", "load_lexicon", "validate_lexicon", "LEXICON_LANGS"]
+__all__ = ["LEXICON_LANGS", "Lexicon", "Trigger", "load_lexicon", "validate_lexicon"]
 
 LEXICON_LANGS = ("fr", "en")
 _TRIGGER_KEYS = {
@@ -108,6 +108,8 @@ class Lexicon:
         self.vague = {fold(k): int(v) for k, v in data["vague_amounts"].items()}
         self.approx_prefixes = tuple(fold(p) for p in data["approximate_prefixes"])
         self.group_anaphors = frozenset(fold(w) for w in data["group_anaphors"])
+        self.obligation_modals = frozenset(fold(w) for w in data.get("obligation_modals", ()))
+        self.conditional_markers = frozenset(fold(w) for w in data.get("conditional_markers", ()))
         self.object_classes: dict[str, frozenset[str]] = {
             name: frozenset(fold(w) for w in words) for name, words in data.get("object_classes", {}).items()
         }
@@ -153,7 +155,7 @@ def validate_lexicon(data: dict[str, Any], lang: str) -> None:
             raise ModelError(f"[E014] {where}: vague amount {key!r} must be a positive integer")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_lexicon(lang: str) -> Lexicon:
     """The lexicon for ``lang`` (loaded once per process)."""
     if lang not in LEXICON_LANGS:

@@ -26,9 +26,10 @@ from typing import Any
 
 from ..model import Actor, Event, Evidence, Place, Quantity, Timex
 from .candidates import Candidate
-from .ontology import acled_for
+from .lexicon import LEXICON_LANGS, fold, load_lexicon
+from .ontology import acled_for, load_ontology
 
-__all__ = ["merge_candidates", "inherit_dates"]
+__all__ = ["inherit_dates", "merge_candidates"]
 
 _PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 
@@ -212,8 +213,30 @@ def _salience(rec: _Record) -> tuple[int, int, int, int]:
 _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 
 
-def _state_actor(actors: Sequence[Actor]) -> bool:
-    return any((a.sector or "").upper()[:3] in _STATE_SECTORS or a.kind == "state" for a in actors)
+def _state_actor(actors: Sequence[Actor], lang: str) -> bool:
+    """A state force acts: coded so, or named with the lexicon's state_force words ("the army",
+    "government troops") when the coder left the phrase uncoded."""
+    if any((a.sector or "").upper()[:3] in _STATE_SECTORS or a.kind == "state" for a in actors):
+        return True
+    words = load_lexicon(lang).acled_cues.get("state_force", frozenset()) if lang in LEXICON_LANGS else frozenset()
+    for a in actors:
+        text = " " + " ".join(fold(a.text).replace("'", " ").split()) + " "
+        if any(f" {w} " in text for w in words):
+            return True
+    return False
+
+
+def _place_country_actor(loc: dict[str, Any] | None) -> list[Actor]:
+    """"bombs exploded in Kabul": with no named target, the country where it happened."""
+    if not loc or not loc.get("country_code"):
+        return []
+    import pycountry  # only needed here; a light lookup table
+
+    c = pycountry.countries.get(alpha_2=str(loc["country_code"]).upper())
+    if c is None:
+        return []
+    return [Actor(text=str(loc.get("text") or c.name), country=c.alpha_3, kind="state",
+                  start=loc.get("start"), end=loc.get("end"))]
 
 
 def _dedupe_actors(actors: Sequence[Actor]) -> list[Actor]:
@@ -285,15 +308,18 @@ def _to_event(rec: _Record, lang: str) -> Event:
         vals = [getattr(m, attr) for m in members if getattr(m, attr) is not None]
         return max(vals) if vals else None
 
+    recipients = _dedupe_actors([a for m in members for a in m.recipients])
+    if h.event_type in load_ontology().get("place_as_recipient", ()) and not any(a.country for a in recipients):
+        recipients += _place_country_actor(loc)
     return Event(
         id=h.id, doc_id=h.doc_id, event=[h.event_type], mode=modes, context=context,
         actor=_dedupe_actors([a for m in members for a in m.actors]),
-        recipient=_dedupe_actors([a for m in members for a in m.recipients]),
+        recipient=recipients,
         date=h.date, enddate=h.enddate, date_precision=h.date_precision,
         event_loc=loc, places=plist if len(plist) > 1 else [],
         quantities=quantities, dead=biggest("dead"), injured=biggest("injured"), size=biggest("size"),
         claimant=_dedupe_actors([c for m in members for c in m.claimants]),
         modality=h.modality, event_text=sentences, evidence=evidence,
         acled=acled_for(h.event_type, modes, symmetric, cues={c for m in members for c in m.cues},
-                        state_actor=_state_actor([a for m in members for a in m.actors])), lang=lang, trigger=h.trigger.text,
+                        state_actor=_state_actor([a for m in members for a in m.actors], lang)), lang=lang, trigger=h.trigger.text,
     )

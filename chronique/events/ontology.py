@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import functools
 import json
-from importlib import resources
 from collections.abc import Iterable
+from importlib import resources
 from typing import Any
 
 from ..errors import ModelError
 from ..model import PLOVER_TYPES
 
-__all__ = ["allowed_modes", "acled_for", "quad_class", "load_ontology"]
+__all__ = ["acled_for", "allowed_modes", "load_ontology", "quad_class", "retyped_for"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -24,6 +24,11 @@ def load_ontology() -> dict[str, Any]:
     data = json.loads(path.read_text(encoding="utf-8"))
     if set(data["types"]) != set(PLOVER_TYPES):
         raise ModelError("[E016] chronique/data/events/plover.json must list exactly the 16 PLOVER types")
+    for modality, table in data.get("retype", {}).items():
+        if not set(table) | set(table.values()) <= set(PLOVER_TYPES):
+            raise ModelError(f"[E018] chronique/data/events/plover.json: retype[{modality!r}] names an unknown type")
+    if not set(data.get("place_as_recipient", ())) <= set(PLOVER_TYPES):
+        raise ModelError("[E019] chronique/data/events/plover.json: place_as_recipient names an unknown type")
     for rule in data["acled"]:
         if rule["event"] not in PLOVER_TYPES or not rule.get("sub_event_type") or set(rule) - _RULE_KEYS:
             raise ModelError(f"[E017] chronique/data/events/plover.json: bad ACLED rule {rule} "
@@ -36,11 +41,18 @@ def allowed_modes(event_type: str) -> frozenset[str]:
     return frozenset(load_ontology()["types"][event_type]["modes"])
 
 
+def retyped_for(event_type: str, modality: str) -> str:
+    """The PLOVER type of an event told with ``modality`` ("will support" is AGREE, "plans to
+    impose restrictions" THREATEN, "would not meet the demands" REJECT); unchanged otherwise."""
+    return str(load_ontology().get("retype", {}).get(modality, {}).get(event_type, event_type))
+
+
 def quad_class(event_type: str) -> str:
+    """PLOVER quad class of ``event_type`` (verbal/material cooperation/conflict)."""
     return str(load_ontology()["types"][event_type]["quad"])
 
 
-_RULE_KEYS = {"event", "event_type", "sub_event_type", "mode_any", "mode_none", "cue_any", "cue_none",
+_RULE_KEYS = {"event", "event_type", "sub_event_type", "mode_any", "mode_none", "cue_any", "cue_all", "cue_none",
               "symmetric", "state_actor"}
 
 
@@ -61,6 +73,8 @@ def acled_for(event_type: str, modes: list[str], symmetric: bool = False, cues: 
         if set(rule.get("mode_none", ())) & set(modes):
             continue
         if "cue_any" in rule and not set(rule["cue_any"]) & cue_set:
+            continue
+        if not set(rule.get("cue_all", ())) <= cue_set:
             continue
         if set(rule.get("cue_none", ())) & cue_set:
             continue

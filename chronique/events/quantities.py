@@ -15,7 +15,7 @@ from typing import Any
 from ..model import Quantity
 from .lexicon import Lexicon, fold
 
-__all__ = ["parse_number", "find_quantities", "magnitudes"]
+__all__ = ["find_quantities", "magnitudes", "parse_number"]
 
 _THOUSANDS = re.compile(r"^\d{1,3}([.\u202f\u00a0 ]\d{3})+$")
 _DECIMAL_COMMA = re.compile(r"^\d+,\d+$")

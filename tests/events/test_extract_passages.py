@@ -110,3 +110,62 @@ def test_extract_every_field_has_evidence_in_the_text(events_of: Run) -> None:
         assert {"event", "event_text"} <= fields
         for e in ev.evidence:
             assert 0 <= e.start < e.end <= len(text)
+
+
+def test_extract_en_hunger_strike_is_protest_not_assault(events_of: Run) -> None:
+    events = events_of("Up to 1,000 prisoners began a hunger strike on Monday.", "en", "2023-06-14")
+    assert [e.event for e in events] == [["PROTEST"]]
+    assert "hunger" in events[0].mode
+
+
+def test_extract_en_announced_support_is_agree_planned(events_of: Run) -> None:
+    ev = _one(events_of("Portugal will support Turkey's bid to join the bloc, the president said.", "en"), "AGREE")
+    assert ev.modality == "planned"
+    assert not [e for e in events_of("Portugal supported Turkey's bid.", "en") if "AGREE" in e.event]
+
+
+def test_extract_en_conditional_is_not_retyped(events_of: Run) -> None:
+    events = events_of("Norway will defend Saudi Arabia if it is attacked.", "en")
+    assert not [e for e in events if "THREATEN" in e.event and e.trigger == "attacked"]
+
+
+def test_extract_en_reported_obligation_is_request(events_of: Run) -> None:
+    ev = _one(events_of("The US declared on Tuesday that China must drop its trade barriers.", "en", "2023-06-14"),
+              "REQUEST")
+    assert "USA" in _countries(ev.actor) and "CHN" in _countries(ev.recipient)
+
+
+def test_extract_en_found_weapons_is_disrupted_use_but_not_any_find(events_of: Run) -> None:
+    ev = _one(events_of("Police found a cache of weapons and ammunition in Kingston.", "en"), "COERCE")
+    assert ev.acled and ev.acled["sub_event_type"] == "Disrupted weapons use"
+    assert not events_of("Police found the missing child in Kingston.", "en")
+
+
+def test_extract_en_grenade_attack_maps_to_acled_grenade(events_of: Run) -> None:
+    ev = _one(events_of("Militants carried out a grenade attack on a police camp, injuring two officers.", "en"),
+              "ASSAULT")
+    assert ev.acled and ev.acled["sub_event_type"] == "Grenade"
+
+
+def test_extract_en_dative_party_is_recipient(events_of: Run) -> None:
+    ev = _one(events_of("Argentina has apologized to Brazil for the incident.", "en"), "SUPPORT")
+    assert "BRA" in _countries(ev.recipient)
+
+
+def test_extract_fr_object_after_a_date_is_still_the_recipient(events_of: Run) -> None:
+    ev = _one(events_of("L'Algérie a accusé le 6 mai le Maroc d'espionnage.", "fr"), "ACCUSE")
+    assert "MAR" in _countries(ev.recipient)
+    assert ev.date == "2024-05-06"
+
+
+def test_extract_fr_future_sanctions_are_a_threat(events_of: Run) -> None:
+    ev = _one(events_of("L'Union européenne imposera de nouvelles sanctions à la Biélorussie.", "fr"), "THREATEN")
+    assert ev.modality == "planned"
+    assert "BLR" in _countries(ev.recipient)
+
+
+def test_extract_en_unnamed_target_is_the_country_where_it_happened(events_of: Run) -> None:
+    ev = _one(events_of("Rebels exploded a series of bombs in the capital Kabul on Sunday.", "en"), "ASSAULT")
+    assert "AFG" in _countries(ev.recipient)
+    named = _one(events_of("Turkish troops attacked Kurdish militants of the PKK in Syria.", "en"), "ASSAULT")
+    assert named.recipient and "SYR" not in _countries(named.recipient), "a named target is not replaced"

@@ -67,3 +67,73 @@ def test_acled_mapping_follows_modes() -> None:
     assert acled_for("ASSAULT", ["firearms"])["sub_event_type"] == "Attack"
     assert acled_for("PROTEST", [])["event_type"] == "Protests"
     assert acled_for("CONSULT", []) is None
+
+
+@pytest.mark.parametrize("lang", LEXICON_LANGS)
+def test_lexicon_every_trigger_mode_is_a_plover_mode(lang: str) -> None:
+    for lemma, trig in load_lexicon(lang).triggers.items():
+        if trig.mode:
+            assert trig.mode in allowed_modes(trig.event), f"{lang}:{lemma}: {trig.mode} is no {trig.event} mode"
+
+
+@pytest.mark.parametrize("lang", LEXICON_LANGS)
+def test_lexicon_modifiers_retype_to_plover_types_and_modes(lang: str) -> None:
+    for lemma, trig in load_lexicon(lang).triggers.items():
+        for word, target in trig.modifiers:
+            event, _, mode = target.partition("/")
+            assert event in PLOVER_TYPES, f"{lang}:{lemma}+{word}"
+            assert not mode or mode in allowed_modes(event), f"{lang}:{lemma}+{word}: {mode} is no {event} mode"
+
+
+def test_lexicons_share_cue_and_object_classes() -> None:
+    """Every class the English lexicon defines has its French equivalent, and the reverse."""
+    en, fr = _raw("en"), _raw("fr")
+    assert set(en["acled_cues"]) == set(fr["acled_cues"])
+    assert set(en["object_classes"]) == set(fr["object_classes"])
+    assert set(en["preps"]) == set(fr["preps"])
+
+
+def test_acled_rules_name_defined_cue_classes() -> None:
+    for rule in load_ontology()["acled"]:
+        for key in ("cue_any", "cue_all", "cue_none"):
+            for cue in rule.get(key, []):
+                for lang in LEXICON_LANGS:
+                    assert cue in load_lexicon(lang).acled_cues, f"{lang} lacks ACLED cue class {cue!r}"
+
+
+def test_lexicon_validation_rejects_unknown_object_class_and_bad_modifier() -> None:
+    bad = copy.deepcopy(_raw("en"))
+    bad["triggers"]["find"]["object_class"] = ["treasure"]
+    with pytest.raises(ModelError, match="treasure"):
+        validate_lexicon(bad, "en")
+    bad = copy.deepcopy(_raw("en"))
+    bad["triggers"]["strike"]["modifiers"] = {"hunger": "FAST"}
+    with pytest.raises(ModelError, match="FAST"):
+        validate_lexicon(bad, "en")
+
+
+def test_acled_mapping_reads_cues_and_state_actor() -> None:
+    assert acled_for("ASSAULT", [], cues={"grenade"})["sub_event_type"] == "Grenade"
+    assert acled_for("ASSAULT", ["explosives"], cues={"chemical"})["sub_event_type"] == "Chemical weapon"
+    assert acled_for("ASSAULT", [], cues={"protest", "riot"})["sub_event_type"] == "Violent demonstration"
+    assert acled_for("ASSAULT", [], cues={"protest"}, state_actor=True)["sub_event_type"] == \
+        "Excessive force against protesters"
+    assert acled_for("ASSAULT", [], cues={"retake"}, state_actor=True)["sub_event_type"] == \
+        "Government regains territory"
+    assert acled_for("ASSAULT", [], cues={"takeover"}, state_actor=False)["sub_event_type"] == \
+        "Non-state actor overtakes territory"
+    assert acled_for("ASSAULT", [], cues={"armed_party"})["sub_event_type"] == "Armed clash"
+    assert acled_for("ASSAULT", [], cues={"armed_party", "civilian"})["sub_event_type"] == "Attack"
+    assert acled_for("PROTEST", [], cues={"intervention"})["sub_event_type"] == "Protest with intervention"
+    assert acled_for("COERCE", ["seize"], cues={"weapons"})["sub_event_type"] == "Disrupted weapons use"
+    assert acled_for("MOBILIZE", [], cues={"base"})["sub_event_type"] == "Headquarters or base established"
+
+
+def test_retype_table_maps_announced_actions() -> None:
+    from chronique.events.ontology import retyped_for
+
+    assert retyped_for("SUPPORT", "planned") == "AGREE"
+    assert retyped_for("SANCTION", "planned") == "THREATEN"
+    assert retyped_for("CONSULT", "denied") == "REJECT"
+    assert retyped_for("ASSAULT", "denied") == "ASSAULT", "a strike that did not happen is no REJECT"
+    assert retyped_for("ASSAULT", "asserted") == "ASSAULT"

@@ -1,0 +1,248 @@
+"""Clause-level reading of a trigger: modality, retyping, obligation, purpose and
+governing triggers, backgrounded mentions, cue words, and the character span of a phrase."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from .arguments import Arguments, case_of, light_verb_of
+from .lexicon import Lexicon, Trigger, fold
+from .ontology import retyped_for
+
+
+def is_reflexive(tok: Any) -> bool:
+    return any(c.dep_.startswith("expl") or fold(c.text) in ("se", "s'", "s") for c in tok.children)
+
+
+def _ancestors_until_sentence(tok: Any) -> list[Any]:
+    out, cur = [], tok
+    while cur.head.i != cur.i and cur.head.i >= tok.sent.start:
+        cur = cur.head
+        out.append(cur)
+        if len(out) > 12:
+            break
+    return out
+
+
+def _negated(tok: Any, lex: Lexicon) -> bool:
+    return any(c.dep_ in ("advmod", "neg") and fold(c.text) in lex.negation for c in tok.children)
+
+
+def modality_of(tok: Any, lex: Lexicon, in_date: frozenset[int] = frozenset()) -> str:
+    """asserted | agreed | planned | denied | hypothetical, from the trigger and its governors
+    (for "imposera des sanctions", from the light verb that carries the noun)."""
+    light = light_verb_of(tok, lex, in_date)
+    if light is not None:
+        return modality_of(light, lex)
+    if _negated(tok, lex):
+        return "denied"
+    mood = tok.morph.get("Mood")
+    tense = tok.morph.get("Tense")
+    aux = [c for c in tok.children if c.dep_.startswith("aux")]
+    if "Cnd" in mood or any("Cnd" in a.morph.get("Mood") for a in aux):
+        return "hypothetical"
+    if "Fut" in tense or any("Fut" in a.morph.get("Tense") for a in aux):
+        return "planned"
+    for a in aux:
+        m = lex.modality_verbs.get(fold(a.lemma_)) or lex.modality_verbs.get(fold(a.text))
+        if m == "hypothetical":
+            return m
+        if fold(a.lemma_) == "will":
+            return "planned"
+    for anc in _ancestors_until_sentence(tok)[:3]:
+        m = lex.modality_verbs.get(fold(anc.lemma_))
+        if m:
+            return "denied" if _negated(anc, lex) else m
+    return "asserted"
+
+
+def _conditional(tok: Any, lex: Lexicon) -> bool:
+    """"if it is attacked", "s'il est attaqué": a condition, not an announced action."""
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ in ("mark",) and fold(c.text) in lex.conditional_markers for c in cur.children):
+            return True
+        if cur.head.i == cur.i or cur.dep_ in ("ROOT",):
+            break
+        cur = cur.head
+    return False
+
+
+def _prospective(tok: Any, lex: Lexicon) -> bool:
+    """Future, conditional or modal form: the clause speaks of what will (not) be done."""
+    forms = [tok, *[c for c in tok.children if c.dep_.startswith("aux")]]
+    if any("Fut" in t.morph.get("Tense") or "Cnd" in t.morph.get("Mood") for t in forms):
+        return True
+    if any(fold(t.lemma_) in ("will", "would", "can", "could", "shall") for t in forms):
+        return True
+    return any(lex.modality_verbs.get(fold(a.lemma_)) for a in _ancestors_until_sentence(tok)[:2])
+
+
+def retype_by_modality(tok: Any, spec: Trigger, modality: str, lex: Lexicon) -> Trigger:
+    """Announced, hypothetical or refused actions are statements: AGREE, THREATEN or REJECT."""
+    new = retyped_for(spec.event, modality)
+    if new == spec.event or _conditional(tok, lex):
+        return spec
+    if modality == "denied" and not _prospective(tok, lex):
+        return spec  # "je n'ai pas démissionné" denies a fact; "will not meet" refuses
+    return replace(spec, event=new, mode=None, symmetric=spec.symmetric and new == "AGREE", context=None)
+
+
+def obligation(tok: Any, lex: Lexicon) -> Any | None:
+    """"(X said that) China must drop barriers", "(Y a déclaré que) le Mali doit ...": a reported
+    obligation laid on someone else is a REQUEST. Returns the reporting verb, else None."""
+    if tok.pos_ not in ("VERB", "AUX") or not lex.obligation_modals:
+        return None
+    clause = tok
+    if not any(c.dep_.startswith("aux") and fold(c.lemma_) in lex.obligation_modals for c in tok.children):
+        # French "doit se retirer": the modal is the head of the infinitive
+        if not (tok.dep_ == "xcomp" and fold(tok.head.lemma_) in lex.obligation_modals):
+            return None
+        clause = tok.head
+    if clause.dep_ not in ("ccomp", "acl", "parataxis"):
+        return None
+    if not any(c.dep_.startswith("nsubj") for c in [*tok.children, *clause.children]):
+        return None
+    return clause.head
+
+
+def in_purpose_clause(tok: Any, lex: Lexicon) -> bool:
+    """"pour frapper", "afin de", "in order to": an aim, not an event that happened."""
+    cur = tok
+    for _ in range(3):
+        if any(c.dep_ in ("mark", "case", "aux") and fold(c.text) in lex.purpose_markers for c in cur.children):
+            if cur.dep_.startswith(("advcl", "acl", "obl", "xcomp", "nmod")) or cur.pos_ == "VERB":
+                return lex.lang != "en" or cur.dep_.startswith("advcl")
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return False
+
+
+_CLAUSE_EDGES = ("acl:relcl", "relcl", "advcl", "conj", "parataxis", "ROOT", "ccomp")
+
+
+def governed_by_trigger(tok: Any, lex: Lexicon, event_type: str) -> bool:
+    """True when another trigger takes this one as its content ("ont convenu d'organiser
+    l'échange": the exchange is what was agreed, not an event that happened). A relative or
+    adverbial clause is a separate statement ("son homologue, avec qui il avait convenu ...")."""
+    if any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in tok.children):
+        return False  # a clause with its own subject states its own event
+    cur = tok
+    for _ in range(6):
+        if cur.dep_ in _CLAUSE_EDGES or cur.head.i == cur.i:
+            return False
+        head = cur.head
+        governor = lex.trigger(head.lemma_, head.pos_) if head.pos_ in ("VERB", "NOUN") else None
+        if governor is not None and cur.dep_ in ("obj", "dobj") and fold(head.lemma_) in lex.light_verbs:
+            return False  # "imposed sanctions": the light verb's object is the event
+        if governor is not None:
+            # the same kind of event told twice in one clause ("tués dans un bombardement de
+            # l'armée") is one event: keep both, the merge joins them and their arguments
+            return governor.event != event_type
+        cur = head
+    return False
+
+
+def temporal_background(tok: Any, lex: Lexicon) -> bool:
+    """A nominal trigger used as a time frame: "avant la rencontre", "depuis l'attaque"."""
+    for c in tok.children:
+        if c.dep_ in ("case", "det") and fold(c.text) in lex.temporal_heads:
+            return True
+    if tok.dep_ == "pobj" and fold(tok.head.text) in lex.temporal_heads:
+        return True
+    head = tok.head
+    for c in head.children:
+        if c.dep_ in ("case", "advmod", "mark") and fold(c.text) in lex.temporal_heads and c.i < tok.i:
+            return True
+    return False
+
+
+def anaphoric(tok: Any, lex: Lexicon) -> bool:
+    return any(c.dep_ in ("det", "amod", "det:poss") and fold(c.text) in lex.anaphoric for c in tok.children)
+
+
+def mode_cues(sent: Any, lex: Lexicon) -> list[str]:
+    folded = " " + " ".join(fold(t.text) for t in sent) + " "
+    found: list[str] = []
+    for cue, mode in lex.mode_words.items():
+        if f" {cue} " in folded and mode not in found:
+            found.append(mode)
+    return found
+
+
+def acled_cue_classes(sent: Any, lex: Lexicon) -> list[str]:
+    """Names of the lexicon's ACLED cue classes whose words occur in the sentence (words,
+    lemmas, or multiword phrases on the folded text)."""
+    words = {fold(t.lemma_) for t in sent} | {fold(t.text) for t in sent}
+    folded = " " + " ".join(fold(t.text) for t in sent) + " "
+    found = []
+    for name, cues in lex.acled_cues.items():
+        if words & cues or any(" " in c and f" {c} " in folded for c in cues):
+            found.append(name)
+    return found
+
+
+def retyped_by_modifier(tok: Any, spec: Trigger) -> Trigger:
+    """"hunger strike", "grève de la faim": a modifier that changes what the head word means."""
+    if not spec.modifiers:
+        return spec
+    table = dict(spec.modifiers)
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") or c.dep_.startswith("nmod"):
+            for key in (fold(c.lemma_), fold(c.text)):
+                target = table.get(key)
+                if target:
+                    event, _, mode = target.partition("/")
+                    return replace(spec, event=event, mode=mode or None, modifiers=())
+    return spec
+
+
+def object_has_class(tok: Any, args: Arguments, classes: tuple[str, ...], lex: Lexicon) -> bool:
+    """Does the trigger's object (or passive subject) name a thing of one of ``classes``?"""
+    words = set().union(*(lex.object_classes.get(c, frozenset()) for c in classes))
+    heads = args.objects + args.targets + [c for c in tok.children if c.dep_ in ("prep", "obl", "obl:arg", "nmod")]
+    for h in heads:
+        for t in h.subtree:
+            if fold(t.lemma_) in words or fold(t.text) in words:
+                return True
+    return False
+
+
+def violent_context(sent: Any, lex: Lexicon) -> bool:
+    words = {fold(t.lemma_) for t in sent} | {fold(t.text) for t in sent}
+    return bool(words & lex.violent_context)
+
+
+def span_of(tok: Any, stop: set[int], cut_preps: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Character range of a token's phrase: the contiguous part of its subtree around it,
+    cut before relative and other clauses, other triggers, locative phrases in
+    ``cut_preps`` ("his counterpart in Nairobi"), and trailing punctuation."""
+    kept = {tok.i}
+    for t in tok.subtree:
+        if t.i == tok.i:
+            continue
+        cur, keep = t, True
+        while cur.i != tok.i:
+            if cur.i in stop or cur.dep_ in ("acl:relcl", "relcl", "advcl", "ccomp", "parataxis", "acl"):
+                keep = False
+                break
+            if cut_preps and ((cur.dep_ == "prep" and fold(cur.text) in cut_preps)
+                              or (cur.dep_.startswith(("nmod", "obl")) and case_of(cur) in cut_preps)):
+                keep = False
+                break
+            cur = cur.head
+        if keep:
+            kept.add(t.i)
+    lo = hi = tok.i
+    while lo - 1 in kept:
+        lo -= 1
+    while hi + 1 in kept:
+        hi += 1
+    doc = tok.doc
+    while hi > lo and doc[hi].is_punct:
+        hi -= 1
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    return doc[lo].idx, doc[hi].idx + len(doc[hi].text)
