@@ -13,7 +13,7 @@ from ..model import Article, Event, Place, Timex
 from .candidates import Candidate, find_candidates
 from .lexicon import Lexicon, load_lexicon, validate_lexicon
 from .merge import inherit_dates, merge_candidates
-from .ontology import acled_for, allowed_modes, quad_class, retyped_for
+from .ontology import acled_for, allowed_modes, needs_actor, quad_class, retyped_for
 
 __all__ = [
     "Candidate",
@@ -25,6 +25,7 @@ __all__ = [
     "inherit_dates",
     "load_lexicon",
     "merge_candidates",
+    "needs_actor",
     "quad_class",
     "retyped_for",
     "validate_lexicon",
@@ -40,4 +41,13 @@ def extract(article: Article, doc: Any, timexes: Sequence[Timex], places: Sequen
     """
     candidates = find_candidates(article, doc, timexes, places, coder, lang, metonymic=metonymic)
     inherit_dates(candidates, timexes, dct)
-    return merge_candidates(candidates, lang)
+    return [e for e in merge_candidates(candidates, lang) if _has_party(e)]
+
+
+def _has_party(ev: Event) -> bool:
+    """A request, an agreement, a visit... is someone's: without a party chronique can
+    identify ("la situation sanitaire exigeait", "un effort demandé") it is no event.
+    A passive names only whom it concerns ("Aristide has been accused"): that party counts."""
+    if not needs_actor(ev.event[0]):
+        return True
+    return any(a.name or a.country or a.sector or a.kind == "person" for a in ev.actor + ev.recipient)

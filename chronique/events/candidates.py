@@ -142,6 +142,11 @@ def _resolve_group(actors: list[Actor], previous: list[Candidate], lex: Lexicon)
     return out
 
 
+# determiners that make a subject generic: no one in particular did anything
+_GENERIC_DETS = frozenset({"tout", "toute", "tous", "toutes", "chaque", "aucun", "aucune", "nul", "nulle",
+                           "any", "every", "each", "no"})
+
+
 def _possessor(tok: Any) -> list[Any]:
     """"sa visite": the owner is the agent or subject of the clause the noun sits in."""
     if not any("Yes" in c.morph.get("Poss") or c.dep_ in ("poss", "nmod:poss") for c in tok.children):
@@ -227,6 +232,11 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
         for tok, spec in found:
             if spec.reflexive_only and not is_reflexive(tok):
                 continue
+            if spec.not_reflexive and is_reflexive(tok):
+                continue  # "les symptômes se manifestent": not a demonstration
+            if spec.not_with_clause and any(c.dep_ in ("ccomp",) or (c.dep_ == "mark" and fold(c.text) in
+                                                                      ("que", "qu'", "that")) for c in tok.children):
+                continue  # "la Cour a conclu que ...", "il a insisté que ...": a statement, not the event
             if fold(tok.lemma_) in lex.light_verbs and any(
                     c.dep_ in ("obj", "dobj") and lex.trigger(c.lemma_, c.pos_) is not None for c in tok.children):
                 continue  # "imposed sanctions", "launched an attack": the noun carries the event
@@ -252,6 +262,15 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             nominal = tok.pos_ in ("NOUN", "PROPN")
             if nominal and tok.text[:1].isupper() and tok.i != sent.start:
                 continue  # "le Rassemblement national", "la Marche des fiertés": part of a name
+            if nominal and not any(c.dep_.startswith("det") or c.dep_ in ("poss", "nummod") for c in tok.children) \
+                    and not (args.subjects or args.objects or args.co_participants or args.targets or args.locatives) \
+                    and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)) \
+                    and fold(tok.head.lemma_) not in lex.light_verbs:
+                continue  # a bare noun in a list or a definition ("meurtre ou assassinat sur un mineur")
+            holders = list(args.subjects) + ([tok.head] if tok.dep_ in ("acl:relcl", "relcl") else [])
+            if any(fold(d.text) in _GENERIC_DETS for s_ in holders for d in s_.children
+                   if d.dep_.startswith("det")):
+                continue  # "tout régime qui menace Israël": a generic statement, no event
             if nominal and not args.subjects:
                 args.subjects = _possessor(tok)
             if nominal and spec.needs_argument and not (args.subjects or args.co_participants or args.objects

@@ -20,7 +20,8 @@ __all__ = ["LEXICON_LANGS", "Lexicon", "Trigger", "load_lexicon", "validate_lexi
 
 LEXICON_LANGS = ("fr", "en")
 _TRIGGER_KEYS = {
-    "event", "pos", "mode", "symmetric", "context", "reflexive_only", "intransitive_only",
+    "event", "pos", "mode", "symmetric", "context", "reflexive_only", "not_reflexive", "not_with_clause",
+    "intransitive_only",
     "needs_argument", "needs_prep", "needs_violent_context", "object_kinds", "modifiers",
     "object_class",
 }
@@ -49,6 +50,8 @@ class Trigger:
     symmetric: bool = False
     context: str | None = None
     reflexive_only: bool = False
+    not_reflexive: bool = False
+    not_with_clause: bool = False
     intransitive_only: bool = False
     needs_argument: bool = False
     needs_prep: tuple[str, ...] = ()
@@ -77,6 +80,8 @@ class Lexicon:
                 symmetric=bool(spec.get("symmetric")),
                 context=spec.get("context"),
                 reflexive_only=bool(spec.get("reflexive_only")),
+                not_reflexive=bool(spec.get("not_reflexive")),
+                not_with_clause=bool(spec.get("not_with_clause")),
                 intransitive_only=bool(spec.get("intransitive_only")),
                 needs_argument=bool(spec.get("needs_argument")),
                 needs_prep=tuple(fold(p) for p in spec.get("needs_prep", ())),

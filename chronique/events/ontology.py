@@ -47,6 +47,11 @@ def retyped_for(event_type: str, modality: str) -> str:
     return str(load_ontology().get("retype", {}).get(modality, {}).get(event_type, event_type))
 
 
+def needs_actor(event_type: str) -> bool:
+    """Whether a record of this type needs an identified actor to be an event at all."""
+    return event_type not in set(load_ontology()["actorless_ok"])
+
+
 def quad_class(event_type: str) -> str:
     """PLOVER quad class of ``event_type`` (verbal/material cooperation/conflict)."""
     return str(load_ontology()["types"][event_type]["quad"])

@@ -42,7 +42,7 @@ def test_extract_fr_negated_strike_is_denied(events_of: Run) -> None:
 
 
 def test_extract_fr_agreed_content_is_not_an_event(events_of: Run) -> None:
-    events = events_of("Les deux pays ont convenu d'organiser des manœuvres conjointes en juin.", "fr")
+    events = events_of("La France et l'Allemagne ont convenu d'organiser des manœuvres conjointes en juin.", "fr")
     assert [e.event for e in events] == [["AGREE"]]
 
 
@@ -169,3 +169,14 @@ def test_extract_en_unnamed_target_is_the_country_where_it_happened(events_of: R
     assert "AFG" in _countries(ev.recipient)
     named = _one(events_of("Turkish troops attacked Kurdish militants of the PKK in Syria.", "en"), "ASSAULT")
     assert named.recipient and "SYR" not in _countries(named.recipient), "a named target is not replaced"
+
+
+def test_extract_fr_no_party_no_event(events_of: Run) -> None:
+    # a request needs someone who requests: neither of these is an event
+    assert not events_of("La situation sanitaire exigeait des mesures fortes.", "fr")
+    assert not events_of("Mais à quelle fréquence ces symptômes se manifestent ?", "fr")
+
+
+def test_extract_fr_generic_subject_is_no_event(events_of: Run) -> None:
+    assert not [e for e in events_of("Tout régime qui menace ses voisins fera face au danger.", "fr")
+                if "THREATEN" in e.event]
