@@ -18,6 +18,9 @@ install: $(STAMP)
 demo: install
 	$(BIN)/chronique ingest demo/ --db $(DB)
 	$(BIN)/chronique summary --db $(DB)
+	@echo ""
+	@echo "To browse these events on a map and a timeline: $(BIN)/chronique serve --db $(DB)"
+	@echo "then open http://127.0.0.1:8000/ (works offline)."
 
 test: install
 	bash scripts/system-deps.sh
@@ -25,6 +28,7 @@ test: install
 
 bench: install
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/serve_load.py
 
 lint: install
 	$(BIN)/python -m ruff check chronique tests || true

@@ -280,6 +280,18 @@ def summary(db_url: str, examples: int) -> None:
         store.close()
 
 
+def _register_extensions() -> None:
+    """Commands that live with their package: the web app and the Spark job."""
+    from .scale import spark_command
+    from .serve import serve_command
+
+    main.add_command(serve_command)
+    main.add_command(spark_command)
+
+
+_register_extensions()
+
+
 def run() -> None:  # pragma: no cover - console entry used by `python -m chronique`
     try:
         main()

@@ -8,7 +8,7 @@ import pytest
 
 PACKAGES = ["chronique.model", "chronique.errors", "chronique.config", "chronique.nlp", "chronique.pipeline", "chronique.ingest",
             "chronique.time", "chronique.geo", "chronique.actors", "chronique.events", "chronique.store",
-            "chronique.export"]
+            "chronique.export", "chronique.serve", "chronique.scale"]
 
 
 @pytest.mark.parametrize("name", PACKAGES)

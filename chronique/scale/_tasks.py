@@ -9,6 +9,8 @@ cached per process, and Spark reuses its Python workers between tasks).
 from __future__ import annotations
 
 import dataclasses
+import itertools
+import os
 import shutil
 import tempfile
 import time
@@ -19,14 +21,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import nlp
-from ..errors import InputError
+from ..errors import ChroniqueError, InputError
 from ..ingest import iter_articles
 from ..ingest._records import Options, iter_jsonl
 from ..model import Article
 from ..pipeline import Pipeline
 from ._rows import ARTICLE, ERROR, EVENT, STAT, article_row, error_row, event_row
 
-__all__ = ["jsonl_line_items", "file_items", "process_items", "tag_partition"]
+__all__ = ["file_items", "jsonl_line_items", "process_items", "tag_partition"]
 
 Tagged = tuple[str, tuple[Any, ...]]
 # schemes an executor fetches itself into a scratch file (Common Crawl serves CC-NEWS over https)
@@ -52,7 +54,9 @@ def jsonl_line_items(lines: Iterable[tuple[str, int, bytes]], lang: str | None) 
     opts = Options(lang=lang)
     for name, number, raw in lines:
         where = f"{name}:{number}"
-        for item in iter_jsonl([raw], name, opts):  # blank lines yield nothing
+        # Spark drops the line terminator the file reader sees; put it back so that even the
+        # positions quoted in JSON error messages are the same
+        for item in iter_jsonl([raw + b"\n" if isinstance(raw, bytes) else raw + "\n"], name, opts):
             yield _relabel(item, where)
 
 
@@ -60,7 +64,7 @@ def _fetch(url: str, scratch: Path) -> Path:
     """A local copy of a remote input (a CC-NEWS WARC over https), named as the remote file."""
     name = Path(urllib.parse.urlsplit(url).path).name or "input"
     local = scratch / name
-    with urllib.request.urlopen(url) as remote, local.open("wb") as out:  # noqa: S310 - the user's URL
+    with urllib.request.urlopen(url) as remote, local.open("wb") as out:
         shutil.copyfileobj(remote, out, length=1 << 20)
     return local
 
@@ -87,15 +91,38 @@ def file_items(paths: Iterable[str], lang: str | None) -> Iterator[Article | Inp
                 yield _relabel(item, where.replace(str(local), given, 1))
 
 
+def _preload(items: Iterable[Article | InputError], pipeline: Pipeline) -> tuple[Iterator[Article | InputError], float]:
+    """Load the model of the partition's first article up front and say how long it took (0 when the
+    worker had it already), so that the job can tell model loading from per-article work."""
+    it = iter(items)
+    head: list[Article | InputError] = []
+    for item in it:
+        head.append(item)
+        if isinstance(item, Article):
+            break
+    seconds = 0.0
+    first = head[-1] if head and isinstance(head[-1], Article) else None
+    target = pipeline.lang or (first.lang if first is not None else None)
+    needs_model = bool(pipeline.stages & {"parse", "places", "events"})
+    if needs_model and target in nlp.SUPPORTED_LANGS and nlp.load.cache_info().currsize == 0:
+        t0 = time.perf_counter()
+        try:
+            nlp.load(target)
+        except ChroniqueError:  # reported per article by the pipeline itself
+            pass
+        seconds = time.perf_counter() - t0
+    return itertools.chain(head, it), seconds
+
+
 def process_items(items: Iterable[Article | InputError], pipeline: Pipeline, ingested_at: str) -> Iterator[Tagged]:
     """Run ``pipeline`` over articles and yield tagged rows: one 'article' row and its
     'event' rows per article, an 'error' row per failure, and one closing 'stat' row
-    (articles, events, failed, seconds spent, whether a model was loaded) for the job's
-    throughput figures: partitions that loaded no model show the steady per-core rate."""
-    models_before = nlp.load.cache_info().currsize
+    (articles, events, failed, seconds spent, seconds of them loading the model, worker
+    process id) for the job's throughput figures."""
     t0 = time.perf_counter()
+    stream, load_seconds = _preload(items, pipeline)
     done = events = failed = 0
-    for p in pipeline.run(items):
+    for p in pipeline.run(stream):
         if p.error is not None:
             failed += 1
             yield ERROR, error_row(p.error, p.article.source or p.article.id)
@@ -105,7 +132,7 @@ def process_items(items: Iterable[Article | InputError], pipeline: Pipeline, ing
         for event in p.events:
             events += 1
             yield EVENT, event_row(event)
-    yield STAT, (done, events, failed, time.perf_counter() - t0, nlp.load.cache_info().currsize > models_before)
+    yield STAT, (done, events, failed, time.perf_counter() - t0, load_seconds, os.getpid())
 
 
 def tag_partition(lang: str | None, ingested_at: str,

@@ -12,6 +12,7 @@ articles and events. pyspark is imported only here, and only when a job runs.
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import sys
@@ -24,8 +25,7 @@ from urllib.parse import urlsplit
 
 from ..errors import ConfigError
 from ..ingest._formats import GZIP_MAGIC, format_from_name
-from ._rows import (ARTICLE, ARTICLE_COLUMNS, ERROR, ERROR_COLUMNS, EVENT, EVENT_COLUMNS, INTEGER_COLUMNS,
-                    STAT)
+from ._rows import ARTICLE, ARTICLE_COLUMNS, ERROR, ERROR_COLUMNS, EVENT, EVENT_COLUMNS, INTEGER_COLUMNS, STAT
 from ._tasks import WEB_SCHEMES, tag_partition
 
 __all__ = ["OUTPUT_TABLES", "plan_inputs", "run_spark"]
@@ -70,7 +70,12 @@ def plan_inputs(inputs: Iterable[str]) -> tuple[list[str], list[str]]:
 
     jsonl: list[str] = []
     files: list[str] = []
+    expanded: list[str] = []
     for given in inputs:
+        # a quoted local pattern (too many files for the shell): expanded here, in name order
+        matches = sorted(glob.glob(given)) if _is_local(given) and glob.has_magic(given) else []
+        expanded.extend(matches or [given])
+    for given in expanded:
         if not _is_local(given):
             url = urlsplit(given)
             # Spark reads JSONL from its own file systems (hdfs, s3a, gs, file); executors fetch the rest
@@ -105,17 +110,21 @@ def _session(master: str) -> tuple[Any, bool]:
     if not (os.environ.get("JAVA_HOME") or shutil.which("java")):
         raise ConfigError("Spark needs a Java runtime (17 or later) and none was found: install one "
                           "(Debian: apt-get install openjdk-17-jre-headless) or set JAVA_HOME")
-    # Python workers must run the interpreter that has chronique and its models.
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    local = master.startswith("local")
+    # spark-submit sets this variable: its own --master and --conf then govern
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ
+    local = master.startswith("local") and not submitted
+    builder = SparkSession.builder.appName("chronique").config("spark.ui.showConsoleProgress", "false")
+    if not submitted:
+        builder = builder.master(master)
     if local:
-        # local workers inherit this environment: make the package importable even when not installed
+        # Local workers inherit this environment: they must run this interpreter (it has chronique and
+        # the models) and import this chronique even when it is not installed. Not on a cluster, where
+        # the driver's paths mean nothing to the executors (spark.pyspark.python says what to run).
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
         parts = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
         if _PACKAGE_ROOT not in parts:
             os.environ["PYTHONPATH"] = os.pathsep.join([_PACKAGE_ROOT, *parts])
-    builder = SparkSession.builder.master(master).appName("chronique").config(
-        "spark.ui.showConsoleProgress", "false")
-    if local:
+        # a web UI per engineer's test run would fight over ports on a shared machine
         builder = builder.config("spark.ui.enabled", "false")
     try:
         return builder.getOrCreate(), True
@@ -130,12 +139,26 @@ def _schema(columns: tuple[str, ...]) -> Any:
                        for c in columns])
 
 
+def _remote_files(sc: Any, pattern: str) -> list[str]:
+    """The files a Hadoop glob (``hdfs:///news/*.jsonl.gz``) names, sorted; so that each file's
+    lines are numbered from 1, as the single-process reader numbers them."""
+    if _is_local(pattern) or not glob.has_magic(pattern):
+        return [pattern]
+    jvm = sc._jvm  # pyspark exposes Hadoop's FileSystem only through the JVM gateway
+    path = jvm.org.apache.hadoop.fs.Path(pattern)
+    statuses = path.getFileSystem(sc._jsc.hadoopConfiguration()).globStatus(path)
+    found = sorted(str(st.getPath().toString()) for st in statuses or [] if st.isFile())
+    if not found:
+        raise ConfigError(f"{pattern}: no file matches this pattern")
+    return found
+
+
 def _units(spark: Any, jsonl: list[str], files: list[str], partitions: int | None) -> Any:
     """One RDD of input units, spread over ``partitions`` (default: twice the cores)."""
     sc = spark.sparkContext
     target = partitions or max(2, 2 * sc.defaultParallelism)
     rdds = []
-    for name in jsonl:
+    for name in (f for pattern in jsonl for f in _remote_files(sc, pattern)):
         lines = sc.textFile(name, minPartitions=target, use_unicode=False)
         # zipWithIndex gives each line its number in its file, as the single-process reader counts them
         rdds.append(lines.zipWithIndex().map(lambda pair, n=name: ("line", (n, pair[1] + 1, pair[0]))))
@@ -166,17 +189,20 @@ def run_spark(inputs: list[str], output: str, master: str = "local[2]", lang: st
     Hadoop file system URL), WARC/HTML/text/JSON files or folders (one task per
     file), or http(s) URLs of such files, fetched by the executors (CC-NEWS).
     ``master`` is a Spark master URL (``local[N]``, ``spark://host:7077``,
-    ``yarn``); an already active SparkSession (spark-submit) is used as it is.
+    ``yarn``); an already active SparkSession is used as it is, and under
+    ``spark-submit`` its ``--master`` wins (see ``chronique/scale/submit.py``).
     ``lang`` forces the language of every article; ``partitions`` the number of
     tasks (default twice the cores).
 
     Writes ``output/articles`` (the store's article columns), ``output/events``
     (the Parquet export columns: flat summary + full ``record`` JSON) and
     ``output/errors`` (where, error class, message). Returns counts:
-    ``articles``, ``events``, ``failed``, ``partitions``, ``seconds`` (wall),
+    ``articles``, ``events``, ``failed``, ``partitions``, ``workers`` (Python
+    processes that ran tasks), ``seconds`` (wall),
     ``task_seconds`` (summed over tasks, model loading included),
-    ``articles_per_core_second`` (all tasks) and ``warm_articles_per_core_second``
-    (tasks whose worker had its models loaded already; None if there were none). Raises ConfigError when pyspark or Java is
+    ``articles_per_core_second`` (all task time), ``model_load_seconds`` (spaCy
+    model loads by fresh Python workers, within the task time) and
+    ``steady_articles_per_core_second`` (task time without those loads). Raises ConfigError when pyspark or Java is
     missing, the master cannot be reached or an output table already exists.
     """
     if lang is not None and lang not in ("fr", "en"):
@@ -207,18 +233,19 @@ def run_spark(inputs: list[str], output: str, master: str = "local[2]", lang: st
             spark.stop()
     articles = sum(s[0] for s in stats)
     task_seconds = sum(s[3] for s in stats)
-    # partitions whose worker had its models loaded already: the rate a long job settles to
-    warm = [s for s in stats if not s[4]]
-    warm_seconds = sum(s[3] for s in warm)
+    # without the model loads: the rate a long job settles to once every worker has its model
+    load_seconds = sum(s[4] for s in stats)
+    work_seconds = task_seconds - load_seconds
     return {
         "articles": articles,
         "events": sum(s[1] for s in stats),
         "failed": sum(s[2] for s in stats),
         "partitions": n_partitions,
+        "workers": len({s[5] for s in stats}),
         "seconds": round(time.perf_counter() - t0, 2),
         "task_seconds": round(task_seconds, 2),
         "articles_per_core_second": round(articles / task_seconds, 2) if task_seconds else None,
-        "warm_articles_per_core_second": round(sum(s[0] for s in warm) / warm_seconds, 2)
-        if warm_seconds else None,
+        "model_load_seconds": round(load_seconds, 2),
+        "steady_articles_per_core_second": round(articles / work_seconds, 2) if work_seconds > 0 else None,
         "output": output,
     }

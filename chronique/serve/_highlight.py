@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import Any
 
-__all__ = ["Mark", "passages", "segments", "event_marks"]
+__all__ = ["Mark", "event_marks", "passages", "segments"]
 
 Mark = tuple[int, int, str]  # start, end, label
 
@@ -38,7 +39,7 @@ def segments(text: str, marks: Iterable[Mark], start: int = 0, end: int | None =
             if isinstance(s, int) and isinstance(e, int) and s < e and e > start and s < end]
     cuts = sorted({start, end, *(s for s, _, _ in good), *(e for _, e, _ in good)})
     pieces = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         labels = sorted({label for s, e, label in good if s <= a and b <= e})
         pieces.append({"text": text[a:b], "start": a, "labels": labels})
     return pieces

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from ..errors import ConfigError
 
-__all__ = ["FILTER_PARAMS", "DEFAULT_LIMIT", "MAX_LIMIT", "View", "parse_view"]
+__all__ = ["DEFAULT_LIMIT", "FILTER_PARAMS", "MAX_LIMIT", "View", "parse_view"]
 
 # query parameter -> (Store.query_events keyword, description, may be repeated)
 FILTER_PARAMS: dict[str, tuple[str, str, bool]] = {

@@ -21,7 +21,7 @@ def _sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL (None for PostgreSQL)."""
     if url.startswith(("postgresql://", "postgres://")):
         return None
-    return Path(url[len("sqlite:///"):] if url.startswith("sqlite:///") else url).expanduser()
+    return Path(url.removeprefix("sqlite:///")).expanduser()
 
 
 def check_database(url: str, read_only: bool) -> None:
@@ -54,8 +54,9 @@ class StorePool:
         if store is None:
             # read-only: never migrate (that would write); the database must already be there
             store = open_store(self.url, migrate=not self.read_only)
-            if self.read_only and getattr(store, "conn", None) is not None:
-                store.conn.execute("PRAGMA query_only = ON")  # SQLite refuses every write on this connection
+            conn = getattr(store, "conn", None)  # SQLite only; a PostgreSQL role should be read-only itself
+            if self.read_only and conn is not None:
+                conn.execute("PRAGMA query_only = ON")  # SQLite refuses every write on this connection
             self._local.store = store
             with self._lock:
                 self._open.append(store)

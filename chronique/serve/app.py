@@ -29,10 +29,9 @@ from ._highlight import passages
 from ._params import FILTER_PARAMS, View, parse_view
 from ._render import STATIC_DIR, palette, palette_css, render
 from ._stores import StorePool, check_database
-from .openapi import VERSION
-from .openapi import openapi_document
+from .openapi import VERSION, openapi_document
 
-__all__ = ["create_app", "SECURITY_HEADERS"]
+__all__ = ["SECURITY_HEADERS", "create_app"]
 
 # No inline script or style attribute can run: article text that slipped
 # through escaping would still be inert. Nothing is fetched from elsewhere.
@@ -125,9 +124,10 @@ class _Handlers:
         data = self._list(view)
         if as_json:
             return JSONResponse(data)
-        stats = self.pool.get().stats()
+        # the store's total (an index count), not stats(): those scan the whole store on every page
+        total = self.pool.get().count_events() if view.filters else data["count"]
         return HTMLResponse(render(
-            "events.html", data=data, view=view, stats=stats, filter_params=FILTER_PARAMS,
+            "events.html", data=data, view=view, total=total, filter_params=FILTER_PARAMS,
             types=list(palette()["types"]), downloads=list(DOWNLOADS),
             next_query=view.query(offset=data["offset"] + data["limit"]) if data["next"] else None,
             prev_query=view.query(offset=max(0, data["offset"] - data["limit"]) or None) if data["previous"]
@@ -137,9 +137,11 @@ class _Handlers:
         fmt, media = DOWNLOADS[suffix]
         store = self.pool.get()
         # Spooled: a small export stays in memory, a whole-store one goes to disk, not to RAM.
-        spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024, mode="w+", encoding="utf-8", newline="")
+        # closed by chunks() once sent: a with-block here would close it before the response streams
+        spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=8 * 1024 * 1024, mode="w+", encoding="utf-8", newline="")
         sources = store.article_sources() if fmt == "acled-csv" else None
-        export(store.query_events(**view.filters), fmt, spool, sources=sources)
+        export(store.query_events(**view.filters), fmt, spool, sources=sources)  # type: ignore[arg-type]
         spool.seek(0)
 
         def chunks() -> Iterator[str]:
@@ -200,10 +202,11 @@ class _Handlers:
         if article is None:
             return _error(404, f"no article {article_id!r} in this database", as_json)
         events = list(store.query_events(doc_id=article.id))
-        entities = _article.entities(article, events)
+        analyse = request.query_params.get("analyse", "") in ("1", "true", "yes")
+        entities = _article.entities(article, events, analyse=analyse)
         if as_json:
             return JSONResponse({"article": article.as_dict(), "entities": entities, "events": events})
-        return HTMLResponse(render("article.html", article=article, events=events,
+        return HTMLResponse(render("article.html", article=article, events=events, analysed=analyse,
                                    segments=_article.segments_of(article.text, entities),
                                    labels=sorted({e["label"] for e in entities})))
 
@@ -236,7 +239,7 @@ def create_app(db_url: str, read_only: bool = True) -> Starlette:
     """
     check_database(db_url, read_only)
     pool = StorePool(db_url, read_only=read_only)
-    pool.get().stats()  # fail now, not on the first request, if the file is not a chronique store
+    pool.get().count_events()  # fail now, not on the first request, if the file is not a chronique store
     h = _Handlers(pool, read_only)
 
     @contextlib.asynccontextmanager

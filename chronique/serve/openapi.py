@@ -49,7 +49,7 @@ def _get(summary: str, parameters: list[dict[str, Any]], responses: dict[str, An
 def openapi_document(version: str = VERSION) -> dict[str, Any]:
     """The OpenAPI document describing every JSON and download endpoint."""
     filters = _filter_parameters()
-    path_id = lambda name: {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}  # noqa: E731
+    path_id = lambda name: {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
     event_ref = {"$ref": "#/components/schemas/Event"}
     downloads = {
         f"/events.{suffix}": _get(f"Download the filtered events as {label}", filters, {
@@ -84,7 +84,10 @@ def openapi_document(version: str = VERSION) -> dict[str, Any]:
                     "passages": {"type": "array", "items": {"type": "object"}}}}),
                 "404": {"$ref": "#/components/responses/NotFound"}}),
             "/articles/{article_id}.json": _get("One article, its recognised entities and its events",
-                                                [path_id("article_id")], {
+                                                [path_id("article_id"), {
+                "name": "analyse", "in": "query", "required": False,
+                "description": "1: parse the article again to add every recognised place and actor (slower)",
+                "schema": {"type": "string", "enum": ["0", "1"], "default": "0"}}], {
                 "200": _json("the article", {"type": "object", "properties": {
                     "article": {"type": "object"},
                     "entities": {"type": "array", "items": {"$ref": "#/components/schemas/Entity"}},

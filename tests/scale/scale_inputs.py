@@ -49,7 +49,7 @@ def write_warc(path: Path) -> Path:
             body = "".join(f"<p>{p}</p>" for p in paragraphs)
             html = (f"<html><head><title>{title}</title>"
                     '<meta property="article:published_time" content="2016-03-02"></head><body>'
-                    f"<article><h1>{title}</h1>{body}</article></body></html>").encode("utf-8")
+                    f"<article><h1>{title}</h1>{body}</article></body></html>").encode()
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
                                        protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-import chronique.scale as scale
+from chronique import scale
 from chronique.errors import FormatError, StoreError
 from chronique.export import summary
 from chronique.model import Actor, Article, Event
