@@ -14,8 +14,8 @@ time limit) from a thread pool at four endpoints, round robin:
 Prints requests/s and p50/p99 latency per endpoint and overall; writes JSON.
 Nothing leaves the machine: the server listens on loopback only.
 
-``--tune`` first runs ANALYZE and adds an index in the list's sort order on the
-bench's store (what a store migration could do), to measure what they buy.
+The store gets its list-order index from migration 0003 and fresh planner
+statistics when the writing connection closes.
 """
 
 from __future__ import annotations
@@ -97,17 +97,6 @@ def build_store(path: Path, n_events: int) -> float:
     return time.perf_counter() - t0
 
 
-# Candidate tuning measured by --tune (the store package owns the real schema).
-TUNING = ("CREATE INDEX IF NOT EXISTS events_order ON events ((date_lo IS NULL), date_lo, id)", "ANALYZE")
-
-
-def tune_store(path: Path) -> float:
-    """Apply TUNING to the store at ``path``; return the seconds it took."""
-    t0 = time.perf_counter()
-    with open_store(str(path), migrate=False) as store:
-        for sql in TUNING:
-            store._execute(sql)
-    return time.perf_counter() - t0
 
 
 def _free_port() -> int:
@@ -206,7 +195,6 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--db", type=Path, help="store to (re)use; default: a temporary file")
-    parser.add_argument("--tune", action="store_true", help="ANALYZE and add a sort-order index first")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "serve.json")
     args = parser.parse_args()
 
@@ -221,8 +209,6 @@ def main() -> None:
             n_events = args.events
         print(f"store: {n_events} events ({'reused' if not build_s else f'built in {build_s:.1f} s'})",
               file=sys.stderr)
-        if args.tune:
-            print(f"tuned in {tune_store(db):.1f} s: {'; '.join(TUNING)}", file=sys.stderr)
         port = _free_port()
         proc = _start_server(db, port)
         try:
@@ -235,7 +221,7 @@ def main() -> None:
                 proc.kill()
                 proc.wait()
     wall = result["wall_s"]
-    report = {"events": n_events, "build_s": round(build_s, 1), "threads": args.threads, "tuned": args.tune,
+    report = {"events": n_events, "build_s": round(build_s, 1), "threads": args.threads,
               "wall_s": round(wall, 2), "errors": len(result["errors"]),
               "endpoints": {k: _summary(v, wall) for k, v in sorted(result["latencies"].items())},
               "overall": _summary([x for v in result["latencies"].values() for x in v], wall)}

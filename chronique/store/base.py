@@ -61,6 +61,7 @@ class Store(ABC):
     def __init__(self, url: str) -> None:
         self.url = url
         self._in_transaction = False
+        self.wrote = False  # set once an article is stored: statistics are refreshed on close
 
     # -- backend hooks -------------------------------------------------------
 
@@ -338,6 +339,7 @@ class Store(ABC):
                     self._execute(actor_sql, row)
             self._index_text(article, records)
             self._execute("RELEASE SAVEPOINT article")
+            self.wrote = True
             return True
         except BaseException:
             # a dead connection cannot roll back: the outer rollback (or closing) will do

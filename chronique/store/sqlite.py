@@ -113,4 +113,10 @@ class SQLiteStore(Store):
             self._execute("DELETE FROM events_fts WHERE event_id = ?", (event_id,))
 
     def close(self) -> None:
+        try:
+            # fresh planner statistics after an ingest: without them SQLite may scan the
+            # actor table for a country filter instead of using the events' own columns
+            self.conn.execute("ANALYZE" if self.wrote else "PRAGMA optimize")
+        except sqlite3.Error:
+            pass  # a read-only connection cannot update them: nothing to do
         self.conn.close()

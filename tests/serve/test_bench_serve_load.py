@@ -41,7 +41,6 @@ def test_bench_serve_load_every_url_is_answered(bench: ModuleType, tmp_path: Pat
 
     db = tmp_path / "bench.db"
     bench.build_store(db, 50)
-    bench.tune_store(db)
     with TestClient(create_app(str(db))) as client:
         for kind, url in bench._urls(40, 50):
             assert client.get(url).status_code == 200, (kind, url)

@@ -105,3 +105,20 @@ def test_postgres_old_database_is_upgraded_and_searchable(pg_url, make_article, 
     assert [r["id"] for r in upgraded.query_events(text="raqqa")] == ["doc1-e0"]
     assert upgraded.get_event("doc1-e0") == make_event("doc1").as_dict()
     upgraded.close()
+
+
+def test_migrate_schema_list_order_index_and_statistics(tmp_path) -> None:
+    """Migration 0003 adds the list-order index; closing a store that wrote refreshes statistics."""
+    import sqlite3
+
+    from chronique.model import Article
+    from chronique.store import open_store
+
+    db = tmp_path / "s.db"
+    with open_store(str(db)) as store:
+        store.add(Article(id="a", text="Le maire a rencontré le préfet."), [])
+    con = sqlite3.connect(db)
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "events_list_order" in names
+    stats = {r[0] for r in con.execute("SELECT tbl FROM sqlite_stat1")}
+    assert "articles" in stats
