@@ -46,7 +46,7 @@ def doc_text(doc: Any) -> str:
     """``doc.text``, built once per Doc: spaCy joins every token on each access, which
     made text look-ups inside loops the slowest part of some stages."""
     text = doc.user_data.get("chronique.text")
-    if text is None or len(text) != (doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0):
+    if text is None:  # a Doc's text never changes (retokenizing keeps it): cache it on the Doc
         text = doc.user_data["chronique.text"] = doc.text
     return str(text)
 

@@ -24,6 +24,7 @@ import re
 from typing import Any
 
 from ..model import Actor
+from ..nlp import doc_text
 from ._mentions import Mention, mention_actors
 from ._text import fold, words
 from .lexicon import Lexicon
@@ -167,7 +168,7 @@ def find_claimants(doc: Any, mentions: list[Mention], lexicon: Lexicon) -> dict[
     last: list[Actor] = []
     age = 0
     quote_open: list[int] = []  # sentences inside a quotation not closed yet
-    text = doc.text  # built anew on every access: read it once
+    text = doc_text(doc)
     for group in _groups(doc, text):
         own: list[Mention] = []
         for _, sent in group:

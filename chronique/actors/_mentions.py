@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor
+from ..nlp import doc_text
 from ._analyse import Coded
 from ._phrases import code_phrase
 from ._text import fold, words
@@ -58,7 +59,7 @@ def to_actor(text: str, start: int, end: int, c: Coded) -> Actor:
 
 def _anchors(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Character ranges that certainly belong to an actor mention."""
-    ws = words(doc.text)
+    ws = words(doc_text(doc))
     ranges = [(ws[m.i].start, ws[m.j - 1].end) for m in registry.find(ws, lang)]
     ranges += [(ws[m.i].start, ws[m.j - 1].end) for m in lexicon.find(ws)]
     ranges += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("PER", "PERSON", "ORG", "NORP")]
@@ -143,7 +144,7 @@ def find_mentions(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> 
             sent_of[t.i] = k
     mentions: list[Mention] = []
     names = name_positions(doc)
-    doc_text = doc.text  # built anew on every access: read it once
+    text_of_doc = doc_text(doc)
     for a, b in _runs(doc, lang, registry, lexicon):
         span = doc[a:b]
         for part in code_phrase(span.text, span.start_char, lang, registry, lexicon, names):
@@ -157,14 +158,14 @@ def find_mentions(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> 
                     c.kind = "organisation"
                 elif ent is None or ent.label_ not in ("ORG",):
                     continue  # a capitalised word no recogniser calls an actor
-            text = doc_text[part.start:part.end]
+            text = text_of_doc[part.start:part.end]
             if c.descriptive and c.entry is not None and c.entry.kind == "state" and not c.nouns \
                     and not any(x[:1].isupper() for x in text.split()) and c.kind == "group":
                 continue  # "côtes syriennes": a nationality adjective, not the people
             subj = any(t.dep_.startswith("nsubj") and part.start <= t.idx < part.end for t in span)
             mentions.append(Mention(part.start, part.end, text, c, sent_of.get(span.start, 0), doc=doc,
                                     tokens=(a, b), is_subject=subj))
-    _chain(doc_text, mentions, lexicon)
+    _chain(text_of_doc, mentions, lexicon)
     _possessives(doc, mentions, registry)
     return mentions
 

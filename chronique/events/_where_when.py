@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Actor, Place, Timex
+from ..nlp import doc_text
 from ._clauses import span_of
 from .arguments import Arguments, case_of
 from .lexicon import Lexicon, fold
@@ -48,7 +49,7 @@ def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positi
         if t is best or t.precision != "day" or best.precision != "day":
             continue
         lo, hi = sorted((t, best), key=lambda x: x.start)
-        between = fold(doc.text[lo.end:hi.start]).strip(" ,")
+        between = fold(doc_text(doc)[lo.end:hi.start]).strip(" ,")
         if between in ("et", "and", "et le", "and on", "ou", "or", ",", "puis le", "then on", "et du"):
             chosen.append(t)
     return sorted(chosen, key=lambda t: t.start)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor, Article, Evidence, Place, Quantity, Timex
+from ..nlp import doc_text
 from ._clauses import (
     acled_cue_classes,
     anaphoric,
@@ -100,7 +101,7 @@ def _code(tokens: Sequence[Any], coder: Any, doc: Any, stop: set[int],
             found = coder.code_span(span) if span is not None else []
         if not found and tok.pos_ in ("PROPN", "NOUN") and end > start:
             # words we cannot code are still the actor's words: keep them as evidence
-            found = [Actor(text=doc.text[start:end], start=start, end=end, kind="unknown")]
+            found = [Actor(text=doc_text(doc)[start:end], start=start, end=end, kind="unknown")]
         for a in found:
             if not any(_same_actor(a, b) for b in actors):
                 actors.append(a)

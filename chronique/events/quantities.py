@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Quantity
+from ..nlp import doc_text
 from .lexicon import Lexicon, fold
 
 __all__ = ["find_quantities", "magnitudes", "parse_number"]
@@ -65,6 +66,7 @@ def _unit_of(tok: Any, lex: Lexicon) -> tuple[str | None, Any]:
 def find_quantities(sent: Any, lex: Lexicon, excluded: Sequence[tuple[int, int]] = ()) -> list[Quantity]:
     """Quantities in a sentence, skipping character ranges in ``excluded`` (dates, names)."""
     out: list[Quantity] = []
+    text = doc_text(sent.doc)
     folded = fold(sent.text)
     base = sent.start_char
     used: list[tuple[int, int]] = []
@@ -87,8 +89,7 @@ def find_quantities(sent: Any, lex: Lexicon, excluded: Sequence[tuple[int, int]]
                 if nxt:
                     unit = lex.units.get(fold(nxt[0].lemma_)) or lex.units.get(fold(nxt[0].text))
             used.append((s, e))
-            text = sent.doc.text[approx_start:e]
-            out.append(Quantity(value=lex.vague[phrase], unit=unit, text=text, start=approx_start, end=e,
+            out.append(Quantity(value=lex.vague[phrase], unit=unit, text=text[approx_start:e], start=approx_start, end=e,
                                 approximate=True))
     for tok in sent:
         if not (tok.like_num or tok.pos_ == "NUM"):
@@ -96,10 +97,9 @@ def find_quantities(sent: Any, lex: Lexicon, excluded: Sequence[tuple[int, int]]
         s, e = tok.idx, tok.idx + len(tok.text)
         if _overlaps(s, e, excluded) or _overlaps(s, e, used):
             continue
-        if "-" in tok.text or tok.ent_type_ in ("DATE", "TIME", "PERCENT", "MONEY", "ORDINAL", "CARDINAL_DATE"):
-            if tok.ent_type_ != "CARDINAL" and "-" in tok.text:
-                continue
-        value = parse_number(tok.text, "fr" if lex.lang == "fr" else lex.lang)
+        if "-" in tok.text and tok.ent_type_ != "CARDINAL":
+            continue  # "Su-24", "2014-2015": a name or a span, not a count
+        value = parse_number(tok.text, lex.lang)
         if value is None:
             continue
         unit, noun = _unit_of(tok, lex)
@@ -107,14 +107,15 @@ def find_quantities(sent: Any, lex: Lexicon, excluded: Sequence[tuple[int, int]]
             continue  # a number counting nothing we can name ("deux pays", "un groupe") is no magnitude
         end = noun.idx + len(noun.text) if noun is not None and noun.idx > s else e
         prefix_start = s
-        before = fold(sent.doc.text[max(0, s - 20):s]).rstrip()
+        window = text[max(0, s - 20):s]
+        before = fold(window).rstrip()
         approx = False
         for p in lex.approx_prefixes:
             if before.endswith(p.rstrip("'")):
-                approx, prefix_start = True, s - (len(sent.doc.text[max(0, s - 20):s]) - len(before)) - len(p.rstrip("'"))
+                approx, prefix_start = True, s - (len(window) - len(before)) - len(p.rstrip("'"))
                 break
         used.append((s, e))
-        out.append(Quantity(value=value, unit=unit, text=sent.doc.text[prefix_start:end], start=prefix_start,
+        out.append(Quantity(value=value, unit=unit, text=text[prefix_start:end], start=prefix_start,
                             end=end, approximate=approx))
     out.sort(key=lambda q: q.start or 0)
     return out
@@ -136,7 +137,7 @@ def magnitudes(quantities: Sequence[Quantity], sent: Any, lex: Lexicon) -> dict[
             size = max(size or 0, v)
         elif q.unit in ("person", "civilian", "soldier", "fighter", "police", "hostage"):
             # "six civils ont été tués": the casualty word governs the counted noun
-            nearby = fold(sent.doc.text[q.end or 0:(q.end or 0) + 40])
+            nearby = fold(doc_text(sent.doc)[q.end or 0:(q.end or 0) + 40])
             if any(w in nearby.split() for w in lex.dead_words) or (
                 words & lex.dead_words and not words & lex.injured_words
             ):
