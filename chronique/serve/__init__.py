@@ -8,8 +8,22 @@
 
 from __future__ import annotations
 
-from .app import create_app
+from typing import Any
+
 from .cli import serve_command
-from .openapi import openapi_document
 
 __all__ = ["create_app", "openapi_document", "serve_command"]
+
+
+def __getattr__(name: str) -> Any:
+    # the app (Starlette, Jinja) loads on first use: every chronique command imports this
+    # package to register `serve`, and only `serve` needs the app (~0.3 s of start-up)
+    if name == "create_app":
+        from .app import create_app
+
+        return create_app
+    if name == "openapi_document":
+        from .openapi import openapi_document
+
+        return openapi_document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
