@@ -72,10 +72,13 @@ def main() -> None:
               help="Remove scraping artefacts first (evidence offsets then refer to the cleaned text).")
 @click.option("-j", "--processes", default=lambda: _setting("processes"), show_default="1",
               type=click.IntRange(1), help="Worker processes (models are loaded once and shared).")
+@click.option("--full-parse", is_flag=True,
+              help="Parse every sentence (default: only those that may hold an event or its source).")
 @click.argument("inputs", nargs=-1, required=True)
-def extract(lang: str | None, dct: str | None, clean: bool, processes: int, inputs: tuple[str, ...]) -> None:
+def extract(lang: str | None, dct: str | None, clean: bool, processes: int, full_parse: bool,
+            inputs: tuple[str, ...]) -> None:
     """Print PLOVER event records (JSON lines) for the articles in INPUTS."""
-    pipe = Pipeline(lang=lang, dct=dct, batch_size=_setting("batch_size"))
+    pipe = Pipeline(lang=lang, dct=dct, batch_size=_setting("batch_size"), full_parse=full_parse)
     for p in run_parallel(pipe, _articles(inputs, lang, clean), processes):
         if p.error:
             _report(p)
@@ -133,8 +136,10 @@ def places(lang: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
 @click.option("--quiet", is_flag=True, help="No per-article error lines, only the summary.")
 @click.option("-j", "--processes", default=lambda: _setting("processes"), show_default="1",
               type=click.IntRange(1), help="Worker processes (models are loaded once and shared).")
+@click.option("--full-parse", is_flag=True,
+              help="Parse every sentence (default: only those that may hold an event or its source).")
 @click.argument("inputs", nargs=-1, required=True)
-def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, processes: int,
+def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, processes: int, full_parse: bool,
            inputs: tuple[str, ...]) -> None:
     """Read INPUTS (files, folders, '-'), extract events and store them.
 
@@ -145,7 +150,7 @@ def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, processe
     from .store import open_store
 
     store = open_store(db_url)
-    pipe = Pipeline(lang=lang, dct=dct, batch_size=_setting("batch_size"))
+    pipe = Pipeline(lang=lang, dct=dct, batch_size=_setting("batch_size"), full_parse=full_parse)
     skipped = stored = 0
     failures: list[str] = []
 

@@ -13,11 +13,15 @@ import importlib.util
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+import numpy
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_SPACE, ORTH, SENT_START, SPACY
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from .errors import ModelError
 
-__all__ = ["MODELS", "SUPPORTED_LANGS", "doc_text", "load", "model_name", "parse", "pipe"]
+__all__ = ["MODELS", "SUPPORTED_LANGS", "doc_text", "load", "model_name", "parse", "pipe", "pipe_selected",
+           "rough_sentences", "tokenize"]
 
 # Candidate packages per language, best first.
 MODELS: dict[str, tuple[str, ...]] = {
@@ -51,18 +55,35 @@ def doc_text(doc: Any) -> str:
     return str(text)
 
 
+_CLOSERS = (".", "!", "?", "…", ":", ";")
+
+
 @Language.component("chronique_paragraphs")
 def paragraph_boundaries(doc: Any) -> Any:
     """A line break ends a sentence: headlines, captions and list items carry no final
-    period, and without this the parser glues them to the next paragraph."""
-    for tok in doc[:-1]:
-        nxt = doc[tok.i + 1]
-        if "\n" in tok.text_with_ws:
-            nxt.is_sent_start = True
-        elif nxt.is_lower and nxt.is_alpha and not tok.is_space and tok.text not in (".", "!", "?", "…", ":", ";"):
-            # a lower-case word does not open a sentence: keeps "1.093 cibles" and
-            # "Toujours selon ..." whole where the parser would cut them
-            nxt.is_sent_start = False
+    period, and without this the parser glues them to the next paragraph.
+
+    A lower-case word does not open a sentence: keeps "1.093 cibles" and "Toujours
+    selon ..." whole where the parser would cut them. Done on attribute arrays, since a
+    Python loop over every token cost as much as the lemmatizer."""
+    n = len(doc)
+    if n < 2:
+        return doc
+    arr = doc.to_array([SENT_START, IS_LOWER, IS_ALPHA, IS_SPACE, ORTH])
+    starts, lower, alpha, space, orth = (arr[:, k] for k in range(5))
+    closers = numpy.isin(orth, [doc.vocab.strings.add(c) for c in _CLOSERS])
+    newline = numpy.zeros(n, dtype=bool)
+    for i in numpy.flatnonzero(space):
+        newline[i] = "\n" in doc[int(i)].text
+    starts = starts.astype(numpy.int64)
+    # next token of a token that is (or ends with) a line break opens a sentence
+    nxt_newline = numpy.zeros(n, dtype=bool)
+    nxt_newline[1:] = newline[:-1]
+    nxt_word = numpy.zeros(n, dtype=bool)
+    nxt_word[1:] = (lower[1:] != 0) & (alpha[1:] != 0) & (space[:-1] == 0) & ~closers[:-1] & ~newline[:-1]
+    starts[nxt_word] = -1
+    starts[nxt_newline] = 1
+    doc.from_array([SENT_START], starts.astype(numpy.uint64).reshape(-1, 1))
     return doc
 
 
@@ -78,27 +99,55 @@ def join_hyphenated(doc: Any) -> Any:
 
     The tokenizer splits them into three tokens and the parser then often starts a new
     sentence at the "-": the seed's "chef d'état-major des armées" became two sentences.
-    Verb-pronoun inversions ("a-t-il", "dit-elle") stay split."""
+    Verb-pronoun inversions ("a-t-il", "dit-elle") stay split. Only the hyphens are
+    visited: a loop over every token was a visible share of the parse time."""
+    n = len(doc)
+    if n < 3:
+        return doc
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, SPACY, IS_ALPHA])
+    orth, spacy_ws, alpha = (arr[:, k].tolist() for k in range(3))
+    hyphen = strings.add("-")
+
+    def glued(i: int) -> bool:
+        """Is token i+1 a hyphen glued to the words i and i+2, which may join?"""
+        return (i + 2 < n and orth[i + 1] == hyphen and not spacy_ws[i] and not spacy_ws[i + 1]
+                and bool(alpha[i + 2]) and strings[orth[i + 2]].lower() not in _FR_CLITICS)
+
     spans = []
-    i = 0
-    while i + 2 < len(doc):
-        a, h, b = doc[i], doc[i + 1], doc[i + 2]
-        if (h.text == "-" and not a.whitespace_ and not h.whitespace_ and a.is_alpha and b.is_alpha
-                and b.lower_ not in _FR_CLITICS and a.lower_ not in ("t",)):
-            j = i + 2
-            # "chasseur-bombardier-x" chains
-            while j + 2 < len(doc) and doc[j + 1].text == "-" and not doc[j].whitespace_ \
-                    and not doc[j + 1].whitespace_ and doc[j + 2].is_alpha and doc[j + 2].lower_ not in _FR_CLITICS:
-                j += 2
-            spans.append(doc[i:j + 1])
-            i = j + 1
-        else:
-            i += 1
+    last = -1
+    for h in numpy.flatnonzero(arr[:, 0] == hyphen).tolist():
+        i = h - 1
+        if i <= last or i < 0 or not alpha[i] or strings[orth[i]].lower() == "t" or not glued(i):
+            continue
+        j = i + 2
+        while glued(j):  # "chasseur-bombardier-x" chains
+            j += 2
+        spans.append((i, j + 1))
+        last = j
     if spans:
         with doc.retokenize() as retok:
-            for span in spans:
-                retok.merge(span)
+            for a, b in spans:
+                retok.merge(doc[a:b])
     return doc
+
+
+def _index_as_sets(nlp: Any) -> None:
+    """Make the rule lemmatizer's word index a set per part of speech.
+
+    spaCy's French lemmatizer ships ``lemma_index`` as lists (66,000 nouns, 28,000
+    verbs...) and tests ``word in index`` for every word it has not seen yet: a linear
+    scan that made lemmatizing a quarter of the parse time. Sets answer the same
+    question in constant time, so every lemma is unchanged."""
+    if "lemmatizer" not in nlp.pipe_names:
+        return
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return
+    index = lookups.get_table("lemma_index")
+    for key in list(index.keys()):
+        if isinstance(index[key], list):
+            index[key] = frozenset(index[key])
 
 
 @functools.lru_cache(maxsize=None)
@@ -107,6 +156,7 @@ def load(lang: str) -> Any:
     name = model_name(lang)
     module = importlib.import_module(name)
     nlp = module.load()
+    _index_as_sets(nlp)
     if lang == "fr":
         nlp.add_pipe("chronique_fr_hyphens", first=True)
     nlp.add_pipe("chronique_paragraphs", before="parser")
@@ -123,3 +173,111 @@ def parse(text: str, lang: str) -> Any:
 def pipe(texts: Iterable[str], lang: str, batch_size: int = BATCH_SIZE) -> Iterator[Any]:
     """Parse texts in batches with the pipeline for ``lang``."""
     return load(lang).pipe(texts, batch_size=batch_size)
+
+
+# --- parsing only the sentences that need it ------------------------------------------
+
+_ENDERS = (".", "!", "?", "…", "...", "?!", "!!")
+_CLOSING = ("»", '"', "”", "’", "'", ")", "]")
+
+
+def rough_sentences(doc: Any) -> list[tuple[int, int]]:
+    """Sentence token ranges of a tokenized (unparsed) Doc: a line break, or a final
+    punctuation mark (and its closing quotes) before a word that is not lower-case,
+    ends a sentence. Cheap and conservative: it rather joins two sentences than cuts one.
+    Works on attribute arrays: creating a Python object per token cost more than the
+    rest of the selection."""
+    n = len(doc)
+    if n == 0:
+        return []
+    strings = doc.vocab.strings
+    arr = doc.to_array([ORTH, IS_SPACE, IS_LOWER, IS_ALPHA])
+    orth, space, lower, alpha = (arr[:, k].tolist() for k in range(4))
+    enders = {strings.add(x) for x in _ENDERS}
+    closing = {strings.add(x) for x in _CLOSING}
+    out: list[tuple[int, int]] = []
+    start, i = 0, 0
+    while i < n:
+        end = None
+        if space[i] and "\n" in strings[orth[i]]:
+            end = i + 1
+        elif orth[i] in enders:
+            j = i + 1
+            while j < n and (orth[j] in closing or space[j]):  # closing quotes, then blank space
+                j += 1
+            if j >= n or not (lower[j] and alpha[j]):
+                end = j
+        if end is not None and end > start:
+            out.append((start, end))
+            start, i = end, end
+            continue
+        i += 1
+    if start < n:
+        out.append((start, n))
+    return out
+
+
+def tokenize(text: str, lang: str) -> Any:
+    """The tokens a full parse of ``text`` starts from (hyphenated compounds joined)."""
+    model = load(lang)
+    doc = model.make_doc(text)
+    if "chronique_fr_hyphens" in model.pipe_names:
+        doc = join_hyphenated(doc)
+    return doc
+
+
+def _unparsed(doc: Any, a: int, b: int, sentences: list[tuple[int, int]]) -> Any:
+    """Tokens a..b as a Doc of their own, keeping the rough sentence boundaries."""
+    piece = doc[a:b].as_doc()
+    starts = numpy.full((len(piece), 1), -1, dtype=numpy.int64)
+    for s, _ in sentences:
+        if a <= s < b:
+            starts[s - a, 0] = 1
+    piece.from_array([SENT_START], starts.astype(numpy.uint64))
+    return piece
+
+
+def pipe_selected(texts: Iterable[str], lang: str, choose: Any, batch_size: int = BATCH_SIZE) -> Iterator[Any]:
+    """Like :func:`pipe`, but only the sentences ``choose`` picks are parsed (tagged,
+    lemmatized, parsed, entities); the others keep their tokens and rough sentence
+    boundaries only. ``choose(doc, sentences)`` gets the tokenized Doc and its
+    :func:`rough_sentences` and returns one bool per sentence. Texts, tokens and
+    character offsets are those of a full parse; a text whose pieces do not join back
+    exactly is parsed whole."""
+    model = load(lang)
+    texts = list(texts)
+    plans: list[tuple[Any, Any, list[tuple[int, int]]]] = []
+    chunks: list[str] = []
+    for text in texts:
+        tok = tokenize(text, lang)
+        sentences = rough_sentences(tok)
+        flags = choose(tok, sentences)
+        if all(flags):  # everything is wanted: parse the text as one
+            plans.append((tok, len(chunks), sentences))
+            chunks.append(text)
+            continue
+        runs: list[tuple[int, int, bool]] = []
+        for (a, b), wanted in zip(sentences, flags):
+            if runs and runs[-1][2] == wanted:
+                runs[-1] = (runs[-1][0], b, wanted)
+            else:
+                runs.append((a, b, wanted))
+        plan: list[Any] = []
+        for a, b, wanted in runs:
+            if wanted:
+                plan.append(len(chunks))
+                chunks.append(text[tok[a].idx: tok[b - 1].idx + len(tok[b - 1].text_with_ws)])
+            else:
+                plan.append((a, b))
+        plans.append((tok, plan, sentences))
+    parsed = list(model.pipe(chunks, batch_size=batch_size)) if chunks else []
+    for text, (tok, plan, sentences) in zip(texts, plans):
+        if isinstance(plan, int):
+            yield parsed[plan]
+            continue
+        pieces = [parsed[step] if isinstance(step, int) else _unparsed(tok, *step, sentences) for step in plan]
+        doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]) if len(pieces) > 1 else pieces[0]
+        if len(doc) != len(tok) or doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+            doc = model(text)  # the pieces did not tokenize as the whole did: parse it whole
+        doc.user_data["chronique.text"] = text
+        yield doc

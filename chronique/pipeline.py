@@ -63,11 +63,15 @@ class Pipeline:
     ``lang`` forces the language (else the article's, else detected); ``dct``
     forces the reference date; ``keep_docs`` keeps spaCy docs on the results
     (memory!); ``stages`` limits the work ("time" only for ``chronique times``).
+    ``full_parse`` parses every sentence; by default, when events are extracted, only
+    the sentences that may hold an event or a claim are parsed (see
+    :mod:`chronique.events.selection`) and places are looked for in those.
     """
 
     def __init__(self, lang: str | None = None, dct: str | None = None, batch_size: int = 16,
-                 stages: Iterable[str] | None = None, keep_docs: bool = False) -> None:
+                 stages: Iterable[str] | None = None, keep_docs: bool = False, full_parse: bool = False) -> None:
         self.lang = lang
+        self.full_parse = full_parse
         self.dct = dct
         self.batch_size = batch_size
         self.stages = set(stages) if stages is not None else {s for s, _, _ in STAGES}
@@ -173,7 +177,13 @@ class Pipeline:
                     by_lang.setdefault(p.lang, []).append(p)
             for lang, group in by_lang.items():
                 t0 = time.perf_counter()
-                docs = list(nlp.pipe((p.article.text for p in group), lang, batch_size=self.batch_size))
+                texts = [p.article.text for p in group]
+                if self.full_parse or "events" not in self.stages:
+                    docs = list(nlp.pipe(texts, lang, batch_size=self.batch_size))
+                else:
+                    from .events.selection import choose_sentences
+
+                    docs = list(nlp.pipe_selected(texts, lang, choose_sentences(lang), batch_size=self.batch_size))
                 self.timings["parse"] += time.perf_counter() - t0
                 for p, doc in zip(group, docs):
                     p.doc = doc
@@ -201,9 +211,9 @@ class Pipeline:
 _WORKER: Pipeline | None = None
 
 
-def _init_worker(lang: str | None, dct: str | None, batch_size: int, stages: list[str]) -> None:
+def _init_worker(lang: str | None, dct: str | None, batch_size: int, stages: list[str], full_parse: bool) -> None:
     global _WORKER
-    _WORKER = Pipeline(lang=lang, dct=dct, batch_size=batch_size, stages=stages)
+    _WORKER = Pipeline(lang=lang, dct=dct, batch_size=batch_size, stages=stages, full_parse=full_parse)
     from .geo import Gazetteer
 
     Gazetteer.load.cache_clear()  # an SQLite connection must not cross a fork: open our own
@@ -248,7 +258,7 @@ def run_parallel(pipe: Pipeline, items: Iterable[Article | InputError], processe
 
     ctx = multiprocessing.get_context("fork")
     with ctx.Pool(processes, initializer=_init_worker,
-                  initargs=(pipe.lang, pipe.dct, pipe.batch_size, sorted(pipe.stages))) as pool:
+                  initargs=(pipe.lang, pipe.dct, pipe.batch_size, sorted(pipe.stages), pipe.full_parse)) as pool:
         for results, spent in pool.imap(_work, chunks()):
             for err in pending_errors.pop(0) if pending_errors else []:
                 pipe.counts["failed"] += 1

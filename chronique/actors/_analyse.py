@@ -110,6 +110,25 @@ def _find_nouns(ws: Sequence[Word], reg: Sequence[Match], lexicon: Lexicon) -> l
     return [NounMatch(m.noun, keep[m.i], keep[m.j - 1] + 1) for m in lexicon.find(sub, skip=skip)]
 
 
+def _ethnic_demonym(ws: Sequence[Word], states: Sequence[Match], lexicon: Lexicon, lang: str) -> Match | None:
+    """A nationality word naming an ethnic group, not citizens of its state: after an
+    ethnicity marker ("ethnic Albanians", "ethnic Turks"), or a people living in another
+    state ("the Albanians of southern Serbia"). Its kin state is not the country of the
+    people; the state they live in is, when the phrase names it."""
+    for m in states:
+        if m.how != "adjective":
+            continue
+        if m.i and ws[m.i - 1].norm in lexicon.ethnic_markers:
+            return m
+        word = ws[m.i].norm
+        people = lang == "en" and word.endswith("s") and word != fold_adj(word)
+        after = {w.norm for w in ws[m.j:m.j + 1]}
+        if people and after & (lexicon.locatives | {"of"}) and any(
+                o.i > m.i and o.entry.id != m.entry.id and o.how != "adjective" for o in states):
+            return m
+    return None
+
+
 def analyse(ws: Sequence[Word], lang: str, registry: Registry, lexicon: Lexicon,
             name_hint: set[int] | None = None) -> Coded | None:
     """Code the actor named by the words ``ws`` of one phrase; None if nothing is recognised.
@@ -130,6 +149,9 @@ def analyse(ws: Sequence[Word], lang: str, registry: Registry, lexicon: Lexicon,
     persons = [m for m in reg if m.entry.kind == "person"]
     orgs = [m for m in reg if m.entry.kind in ORG_KINDS]
     states = [m for m in reg if m.entry.kind == "state"]
+    ethnic = _ethnic_demonym(ws, states, lexicon, lang)
+    if ethnic is not None:
+        states = [m for m in states if m.i >= ethnic.j]  # only where they live gives the country
     state = states[0] if states else None
     titles = [m for m in nouns if m.noun.is_title]
     bodies = [m for m in nouns if not m.noun.is_title]
@@ -167,6 +189,10 @@ def analyse(ws: Sequence[Word], lang: str, registry: Registry, lexicon: Lexicon,
         kind = "person" if is_person else top.noun.kind
         return Coded(name, country, sector, kind, None, None, pname, nouns, state,
                      descriptive=pname is None)
+    if ethnic is not None:
+        e = ethnic.entry
+        return Coded(f"ethnic {e.demonym or e.name}", state.entry.country if state else None, "CVL", "group",
+                     None, None, None, nouns, state, descriptive=True)
     if state is not None:
         e = state.entry
         others = [k for k in range(len(ws)) if k not in covered and ws[k].norm not in lexicon.glue]

@@ -58,6 +58,7 @@ class Lexicon:
     both: tuple[tuple[str, ...], ...] = ()
     pronouns: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
+    ethnic_markers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, not a state's citizens
     max_len: int = 1
     first: dict[str, int] = field(default_factory=dict)  # first word of a noun -> longest noun length
 
@@ -117,6 +118,7 @@ def get_lexicon(lang: str) -> Lexicon:
         both=tuple(key(b) for b in data["both"]),
         pronouns=frozenset(fold(p) for p in data["pronouns"]),
         locatives=frozenset(fold(p) for p in data["locatives"]),
+        ethnic_markers=frozenset(fold(p) for p in data.get("ethnic_markers", ())),
         max_len=max(len(k) for k in nouns),
         first=_first_words(nouns),
     )

@@ -101,8 +101,10 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
     the tokens of the sentence's dates, never arguments, looked through for misattached ones."""
     args = Arguments()
     co, tgt, agent, loc = lex.preps["co_participant"], lex.preps["target"], lex.preps["agent"], lex.preps["location"]
-    # "sent arms to Pakistan", "apologized to Brazil": the dative party of a verb is its recipient
-    dative = lex.preps.get("recipient", frozenset()) if trigger.pos_ in ("VERB", "AUX") else frozenset()
+    # "sent arms to Pakistan", "apologized to Brazil": the dative party of a verb is its recipient;
+    # English nouns take theirs the same way ("an ultimatum to Ecuador", "aid for Romania")
+    verbal = trigger.pos_ in ("VERB", "AUX")
+    dative = lex.preps.get("recipient" if verbal else "noun_recipient", frozenset())
     for c in [*trigger.children, *_through_dates(trigger, in_date)]:
         if c.i in in_date:
             continue
@@ -169,5 +171,6 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
         args.locatives += verb.locatives
         for c in light.children:
             if c.dep_ in ("obl:arg", "iobj", "dative") and c.i != trigger.i:
-                args.targets.append(c)
+                # English "issued a reminder to Iraq": the dative is the preposition, its object the party
+                args.targets.extend(_pobj(c) if c.pos_ == "ADP" else [c])
     return args

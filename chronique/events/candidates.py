@@ -30,6 +30,8 @@ from ._clauses import (
     temporal_background,
     violent_context,
 )
+from ._home import give_home_countries
+from ._recipients import complement_heads, nominal_parties, purpose_heads, restriction_population
 from ._where_when import (
     choose_places,
     choose_timexes,
@@ -112,6 +114,31 @@ def _same_actor(a: Actor, b: Actor) -> bool:
     if a.name and b.name:
         return a.name == b.name
     return (a.start, a.end) == (b.start, b.end) and a.text == b.text
+
+
+def _coded(a: Actor) -> bool:
+    """An actor the coder identified (a country, a sector or a known entry), not bare words."""
+    return bool(a.country or a.sector or (a.name and a.kind not in (None, "unknown")))
+
+
+def _same_code(a: Actor, b: Actor) -> bool:
+    return (a.country, a.sector) == (b.country, b.sector) and bool(a.country or a.sector)
+
+
+def _wants_recipient(spec: Trigger, actors: list[Actor], recipients: list[Actor]) -> bool:
+    """A directed event with no coded recipient, or a symmetric one with fewer than two
+    coded parties: its other party is read further out (:mod:`._recipients`)."""
+    if spec.symmetric:
+        return len([a for a in actors + recipients if _coded(a)]) < 2
+    return not any(_coded(a) for a in recipients)
+
+
+def _fallback_heads(tok: Any, spec: Trigger, args: Arguments, lex: Lexicon, in_date: frozenset[int]) -> list[Any]:
+    """Party heads beyond the trigger's own arguments: its targets when symmetric ("agreed
+    to US mediation"), what hangs on its object, its complement clause, its purpose clause."""
+    heads = list(args.targets) if spec.symmetric else []
+    return heads + nominal_parties(args.objects, lex) + complement_heads(tok, lex, in_date) \
+        + purpose_heads(tok, lex, in_date)
 
 
 def _group_anaphor(actor: Actor, lex: Lexicon) -> bool:
@@ -327,6 +354,25 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     s <= (a.start or -1) and (a.end or 0) <= e for s, e in loc_spans))]
                 actor_ranges = [(a.start, a.end) for a in actors + recipients
                                 if a.start is not None and a.end is not None]
+            if _wants_recipient(spec, actors, recipients):
+                found_parties = _resolve_args(_fallback_heads(tok, spec, args, lex, in_date), coder, doc, stop,
+                                              dates, cut)
+                found_parties = [a for a in found_parties if _coded(a)
+                                 and not any(_same_actor(a, b) or _same_code(a, b) for b in actors + recipients)]
+                recipients += found_parties
+                actor_ranges += [(a.start, a.end) for a in found_parties if a.start is not None and a.end is not None]
+                if spec.mode == "visit" and not found_parties:
+                    # "arrived in Amman on a visit": the host; the town stays where it happened
+                    found_parties = [a for a in _resolve_args(args.locatives, coder, doc, stop, dates, cut)
+                                     if _coded(a) and not any(_same_code(a, b) for b in actors)]
+                    recipients += found_parties
+                if not found_parties:
+                    recipients += [a for a in restriction_population(tok, args, lex, places)
+                                   if not any(_same_code(a, b) for b in actors)]
+            if coder is not None:
+                mentions = coder.mentions(doc)
+                actors = give_home_countries(actors, sent, doc, places, mentions, lex)
+                recipients = give_home_countries(recipients, sent, doc, places, mentions, lex)
             modes = [spec.mode] if spec.mode else []
             allowed = allowed_modes(spec.event)
             if not weak:  # the sentence's cue words describe its main event, not a passing mention

@@ -33,6 +33,7 @@ _REQUIRED = (
 )
 
 
+@functools.lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Lower-case without accents: the key used for every lexicon lookup."""
     nfkd = unicodedata.normalize("NFKD", text.lower().replace("\u2019", "'"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -11,6 +12,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ":
 _SEPARATORS = re.compile(r"[\s\-'.,]+")
 
 
+@functools.lru_cache(maxsize=200_000)
 def name_key(text: str) -> str:
     """Accent-, case- and punctuation-insensitive key: 'Deir ez-Zor' == 'deir ez zor'.
 
