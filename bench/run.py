@@ -48,14 +48,30 @@ def _peak_mb() -> float:
     return max(own, workers) / 1024
 
 
-def run_bare(corpus: Path, limit: int, processes: int = 1) -> dict:
+def english_corpus(limit: int, out: Path) -> Path | None:
+    """The first ``limit`` LGL news articles (English local news) as JSON lines."""
+    import xml.etree.ElementTree as ET
+
+    src = ROOT.parent / "shared" / "data" / "geo" / "lgl.xml"
+    if not src.exists():
+        return None
+    with open(out, "w", encoding="utf-8") as f:
+        for k, art in enumerate(ET.parse(src).getroot().iter("article")):
+            if k >= limit:
+                break
+            f.write(json.dumps({"id": art.get("docid"), "text": art.findtext("text") or "", "lang": "en",
+                                "published": (art.findtext("dltime") or "")[:10] or None}) + "\n")
+    return out
+
+
+def run_bare(corpus: Path, limit: int, processes: int = 1, lang: str = "fr") -> dict:
     import spacy
 
     from chronique import nlp
     from chronique.ingest import clean_text
 
     texts = [clean_text(r["text"]) for r in _read(corpus, limit)]
-    model = spacy.load(nlp.model_name("fr"))  # the model as installed: none of chronique's changes
+    model = spacy.load(nlp.model_name(lang))  # the model as installed: none of chronique's changes
     t0 = time.perf_counter()
     words = 0
     for doc in model.pipe(texts, batch_size=BATCH, n_process=processes):
@@ -64,7 +80,7 @@ def run_bare(corpus: Path, limit: int, processes: int = 1) -> dict:
     return {"articles": len(texts), "tokens": words, "seconds": dt, "peak_mb": _peak_mb()}
 
 
-def run_pipeline(corpus: Path, limit: int, processes: int = 1) -> dict:
+def run_pipeline(corpus: Path, limit: int, processes: int = 1, lang: str = "fr") -> dict:
     from chronique import nlp
     from chronique.ingest import iter_articles
     from chronique.pipeline import Pipeline, run_parallel
@@ -76,7 +92,7 @@ def run_pipeline(corpus: Path, limit: int, processes: int = 1) -> dict:
         with open(src, "w", encoding="utf-8") as f:
             for r in _read(corpus, limit):
                 f.write(json.dumps(r, ensure_ascii=False) + "\n")
-        nlp.load("fr")
+        nlp.load(lang)
         from chronique.geo import Gazetteer
 
         rss0 = _peak_mb()
@@ -84,13 +100,13 @@ def run_pipeline(corpus: Path, limit: int, processes: int = 1) -> dict:
         Gazetteer.load()  # one-time loads are not per-article work, but are reported
         gazetteer = {"load_s": time.perf_counter() - g0, "peak_rss_delta_mb": _peak_mb() - rss0}
         store = open_store(str(Path(tmp) / "bench.db"))
-        pipe = Pipeline(lang="fr", batch_size=BATCH)
+        pipe = Pipeline(lang=lang, batch_size=BATCH)
         t0 = time.perf_counter()
         t_ingest = 0.0
 
         def timed_articles():
             nonlocal t_ingest
-            it = iter_articles([str(src)], lang="fr")
+            it = iter_articles([str(src)], lang=lang)
             while True:
                 s = time.perf_counter()
                 try:
@@ -125,9 +141,15 @@ def run_pipeline(corpus: Path, limit: int, processes: int = 1) -> dict:
             "places": pipe.counts["places"], "gazetteer": gazetteer, "throughput": per_stage}
 
 
-def _child(mode: str, corpus: Path, limit: int, processes: int = 1) -> dict:
+def nlp_name(lang: str) -> str:
+    from chronique import nlp
+
+    return str(nlp.model_name(lang))
+
+
+def _child(mode: str, corpus: Path, limit: int, processes: int = 1, lang: str = "fr") -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus), "--limit", str(limit),
-                          "--processes", str(processes)],
+                          "--processes", str(processes), "--lang", lang],
                          capture_output=True, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
     if out.returncode != 0:
         raise SystemExit(f"bench {mode} failed:\n{out.stderr[-3000:]}")
@@ -141,10 +163,13 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     ap.add_argument("--child", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
     ap.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
+    ap.add_argument("--lang", default="fr", help=argparse.SUPPRESS)
+    ap.add_argument("--english", type=int, default=int(os.environ.get("BENCH_EN", 300)),
+                    help="English LGL articles for the English run (0: skip it)")
     a = ap.parse_args()
     if a.child:
         run = run_bare if a.child == "bare" else run_pipeline
-        res = run(a.corpus, a.limit, a.processes)
+        res = run(a.corpus, a.limit, a.processes, a.lang)
         print(json.dumps(res))
         return
     if not a.corpus.exists():
@@ -168,6 +193,20 @@ def main() -> None:
     two = res["two_processes"]
     two["ratio_pipeline_over_bare"] = two["pipeline"]["articles_per_s"] / two["bare"]["articles_per_s"]
     two["pipeline_scaling"] = two["pipeline"]["articles_per_s"] / res["pipeline"]["articles_per_s"]
+    with tempfile.TemporaryDirectory() as tmp:
+        en = english_corpus(a.english, Path(tmp) / "lgl.jsonl") if a.english > 0 else None
+        if en is not None:
+            en_bare = _child("bare", en, a.english, 1, "en")
+            en_pipe = _child("pipeline", en, a.english, 1, "en")
+            res["english"] = {
+                "corpus": "LGL (English local news)", "articles": en_bare["articles"],
+                "bare": {**en_bare, "articles_per_s": en_bare["articles"] / en_bare["seconds"],
+                         "words_per_s": en_bare["tokens"] / en_bare["seconds"]},
+                "pipeline": {**en_pipe, "articles_per_s": en_pipe["articles"] / en_pipe["seconds"],
+                             "words_per_s": en_bare["tokens"] / en_pipe["seconds"]},
+            }
+            res["english"]["ratio_pipeline_over_bare"] = (res["english"]["pipeline"]["articles_per_s"]
+                                                          / res["english"]["bare"]["articles_per_s"])
     a.out.parent.mkdir(parents=True, exist_ok=True)
     a.out.write_text(json.dumps(res, indent=1))
     b, p = res["bare"], res["pipeline"]
@@ -191,6 +230,14 @@ def main() -> None:
           f"places: {p['places']} mentions, {t['places_per_s']:.0f}/s; "
           f"actors: {t['actors_articles_per_s']:.0f} articles/s; events: {t['events_articles_per_s']:.0f} articles/s")
     print(f"gazetteer: loaded in {p['gazetteer']['load_s']:.2f} s, +{p['gazetteer']['peak_rss_delta_mb']:.0f} MB")
+    if "english" in res:
+        e = res["english"]
+        eb, ep = e["bare"], e["pipeline"]
+        print(f"English ({e['articles']} LGL articles, {nlp_name('en')}, 1 process): bare {eb['articles_per_s']:.1f} "
+              f"articles/s ({eb['words_per_s']:.0f} words/s), pipeline {ep['articles_per_s']:.1f} articles/s "
+              f"({ep['words_per_s']:.0f} words/s), ratio {e['ratio_pipeline_over_bare']:.2f}, "
+              f"peak {ep['peak_mb']:.0f} MB; stages: "
+              + ", ".join(f"{k} {v / max(sum(ep['stages'].values()), 1e-9):.0%}" for k, v in ep["stages"].items()))
     print(f"results written to {a.out}")
 
 

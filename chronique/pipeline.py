@@ -27,7 +27,8 @@ STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("parse", ("article", "lang"), ("doc",)),
     ("places", ("doc",), ("places",)),
     ("actors", ("doc",), ("coder",)),
-    ("events", ("article", "doc", "timexes", "places", "coder", "dct"), ("events",)),
+    ("events", ("article", "doc", "timexes", "places", "coder", "dct"), ("candidates",)),
+    ("merge", ("candidates",), ("events",)),
 )
 
 
@@ -120,16 +121,21 @@ class Pipeline:
         # caches them on the Doc): done here, they show as their own stage in the benchmark
         ActorCoder(p.lang or "fr").mentions(p.doc)
 
-    def _events(self, p: Processed) -> None:
+    def _events(self, p: Processed) -> list[Any]:
         from .actors import ActorCoder
-        from .events import extract
+        from .events import read_candidates
         from .geo import is_metonymic
 
         def metonymic(place: Place, doc: Any) -> bool:
             return bool(is_metonymic(place, doc, p.lang))
 
-        p.events = extract(p.article, p.doc, p.timexes, p.places, ActorCoder(p.lang or "fr"), p.lang or "fr",
-                           dct=p.dct, metonymic=metonymic)
+        return read_candidates(p.article, p.doc, p.timexes, p.places, ActorCoder(p.lang or "fr"), p.lang or "fr",
+                               dct=p.dct, metonymic=metonymic)
+
+    def _merge(self, p: Processed, candidates: list[Any]) -> None:
+        from .events import merge_events
+
+        p.events = merge_events(candidates, p.lang or "fr")
 
     # -- driver ------------------------------------------------------------------------
 
@@ -194,7 +200,8 @@ class Pipeline:
                         self._timed("places", self._places, p)
                     if "events" in self.stages and p.doc is not None:
                         self._timed("actors", self._actors, p)
-                        self._timed("events", self._events, p)
+                        candidates = self._timed("events", self._events, p)
+                        self._timed("merge", self._merge, p, candidates)
                 except ChroniqueError as exc:
                     p.error = exc
                 except Exception as exc:  # one bad article must not stop a batch of thousands

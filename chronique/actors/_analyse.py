@@ -129,6 +129,15 @@ def _ethnic_demonym(ws: Sequence[Word], states: Sequence[Match], lexicon: Lexico
     return None
 
 
+def _stance(ws: Sequence[Word], m: Match, lexicon: Lexicon) -> bool:
+    """ "an anti-Syria journalist", "pro-Western parties": a state hyphenated to a stance
+    prefix tells what the actor is for or against, not whose it is."""
+    if not m.i:
+        return False
+    prefix = ws[m.i - 1]
+    return prefix.norm in lexicon.stance_prefixes and prefix.end + 1 == ws[m.i].start
+
+
 def analyse(ws: Sequence[Word], lang: str, registry: Registry, lexicon: Lexicon,
             name_hint: set[int] | None = None) -> Coded | None:
     """Code the actor named by the words ``ws`` of one phrase; None if nothing is recognised.
@@ -148,7 +157,7 @@ def analyse(ws: Sequence[Word], lang: str, registry: Registry, lexicon: Lexicon,
     pname, _, _ = _proper_name(ws, covered | set(range(cut, len(ws))), lexicon.glue, name_hint)
     persons = [m for m in reg if m.entry.kind == "person"]
     orgs = [m for m in reg if m.entry.kind in ORG_KINDS]
-    states = [m for m in reg if m.entry.kind == "state"]
+    states = [m for m in reg if m.entry.kind == "state" and not _stance(ws, m, lexicon)]
     ethnic = _ethnic_demonym(ws, states, lexicon, lang)
     if ethnic is not None:
         states = [m for m in states if m.i >= ethnic.j]  # only where they live gives the country

@@ -59,6 +59,7 @@ class Lexicon:
     pronouns: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     ethnic_markers: frozenset[str] = frozenset()  # "ethnic Albanians": a people, not a state's citizens
+    stance_prefixes: frozenset[str] = frozenset()  # "anti-Syria journalist": a stance, not a nationality
     max_len: int = 1
     first: dict[str, int] = field(default_factory=dict)  # first word of a noun -> longest noun length
 
@@ -119,6 +120,7 @@ def get_lexicon(lang: str) -> Lexicon:
         pronouns=frozenset(fold(p) for p in data["pronouns"]),
         locatives=frozenset(fold(p) for p in data["locatives"]),
         ethnic_markers=frozenset(fold(p) for p in data.get("ethnic_markers", ())),
+        stance_prefixes=frozenset(fold(p) for p in data.get("stance_prefixes", ())),
         max_len=max(len(k) for k in nouns),
         first=_first_words(nouns),
     )

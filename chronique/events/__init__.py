@@ -1,7 +1,10 @@
 """Event extraction: PLOVER typing, arguments, modality, quantities, merging.
 
 ``extract(article, doc, timexes, places, coder, lang)`` returns one
-:class:`~chronique.model.Event` per real event reported in the article.
+:class:`~chronique.model.Event` per real event reported in the article. It is
+``read_candidates`` (one candidate per trigger, dated) followed by ``merge_events``
+(one record per real event, those without an identifiable party dropped); the
+pipeline calls the two itself so that the benchmark times them apart.
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ __all__ = [
     "inherit_dates",
     "load_lexicon",
     "merge_candidates",
+    "merge_events",
     "needs_actor",
     "quad_class",
+    "read_candidates",
     "retyped_for",
     "validate_lexicon",
 ]
@@ -39,8 +44,19 @@ def extract(article: Article, doc: Any, timexes: Sequence[Timex], places: Sequen
     ``dct`` is the reference date (publication date, or the date inferred from
     the text) used when the text dates an event nowhere.
     """
+    return merge_events(read_candidates(article, doc, timexes, places, coder, lang, dct, metonymic), lang)
+
+
+def read_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places: Sequence[Place], coder: Any,
+                    lang: str, dct: str | None = None, metonymic: Any = None) -> list[Candidate]:
+    """Every trigger's reading of one parsed article, each with its date."""
     candidates = find_candidates(article, doc, timexes, places, coder, lang, metonymic=metonymic)
     inherit_dates(candidates, timexes, dct)
+    return candidates
+
+
+def merge_events(candidates: list[Candidate], lang: str) -> list[Event]:
+    """One record per real event, keeping those with a party chronique can identify."""
     return [e for e in merge_candidates(candidates, lang) if _has_party(e)]
 
 

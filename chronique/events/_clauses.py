@@ -135,7 +135,7 @@ def governed_by_trigger(tok: Any, lex: Lexicon, event_type: str) -> bool:
             return False
         head = cur.head
         governor = lex.trigger(head.lemma_, head.pos_) if head.pos_ in ("VERB", "NOUN") else None
-        if governor is not None and cur.dep_ in ("obj", "dobj") and fold(head.lemma_) in lex.light_verbs:
+        if governor is not None and cur.dep_ in ("obj", "dobj") and lex.is_light(head):
             return False  # "imposed sanctions": the light verb's object is the event
         if governor is not None:
             # the same kind of event told twice in one clause ("tués dans un bombardement de

@@ -4,9 +4,9 @@
 in Baghdad blocked a road", "Darfur rebels": a judge, a crowd, rebels or a president act in
 a country the report names elsewhere. Read as a human coder reads them:
 
-1. a place named in a locative phrase hung on the actor, or else inside its words, gives
-   its country ("Demonstrators in Baghdad", "opposition parties in Nepal", "Darfur
-   rebels"); a nationality word is no place ("ethnic Albanians" are not of Albania);
+1. a place named in a locative phrase hung on the actor (or on a participle describing
+   it: "guerrillas operating in Macedonia"), or else inside its words, gives its country
+   ("Demonstrators in Baghdad", "opposition parties in Nepal", "Darfur rebels"); a nationality word is no place ("ethnic Albanians" are not of Albania);
 2. otherwise, when every country the sentence names (places, nationality words, coded
    parties) is one and the same, the actor is of that country.
 
@@ -55,10 +55,16 @@ def _attached_range(a: Actor, doc: Any, lex: Lexicon) -> tuple[int, int] | None:
     if span is None:
         return None
     preps = lex.preps["location"] | lex.preps.get("origin", frozenset())
-    for c in span.root.children:
+    for c in [*span.root.children, *_participle_preps(span.root)]:
         if c.dep_ == "prep" and c.i >= span.end and fold(c.text) in preps:
             return c.idx, max(t.idx + len(t.text) for t in c.subtree)
     return None
+
+
+def _participle_preps(head: Any) -> list[Any]:
+    """Phrases of a participle describing the actor: "guerrillas operating in Macedonia",
+    "rebels based in Goma" are of the place they operate or are based in."""
+    return [p for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBG", "VBN") for p in c.children]
 
 
 def _nationality_word(p: Place, lang: str) -> bool:

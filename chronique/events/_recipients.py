@@ -16,7 +16,11 @@ curfew in Montenegro". The party the event is directed at is then read from, in 
    protest Sweden's decision", "demanding the removal of Mubarak", "to disperse
    demonstrators"), and a "protest against X" phrase hung on it;
 4. the place of a restriction: a curfew, blockade or state of emergency falls on the
-   people of the place where it is imposed or lifted ("a night curfew in Montenegro").
+   people of the place where it is imposed or lifted ("a night curfew in Montenegro");
+5. the phrases around the event that name whom it concerns: the condition of a threat or
+   demand ("unless Israel rescinded its annexation"), what a complaint is about ("over
+   two Israeli air raids"), whom something is taken or withdrawn from ("confiscated
+   weapons from armed groups"), what the event defies ("in defiance of Chinese authorities").
 """
 
 from __future__ import annotations
@@ -29,7 +33,10 @@ from ._home import alpha3
 from .arguments import Arguments, arguments, case_of, light_verb_of
 from .lexicon import Lexicon, fold
 
-__all__ = ["complement_heads", "nominal_parties", "purpose_heads", "restriction_population"]
+__all__ = [
+    "complement_heads", "concern_heads", "condition_heads", "deployment_heads", "matter_heads",
+    "nominal_parties", "own_forces", "purpose_heads", "restriction_population",
+]
 
 _VERBAL = ("VERB", "AUX")
 _COMPLEMENTS = ("xcomp", "ccomp")
@@ -139,6 +146,87 @@ def purpose_heads(trigger: Any, lex: Lexicon, in_date: frozenset[int]) -> list[A
         for noun in _protest_phrases(head, lex):
             args = arguments(noun, lex, in_date)
             heads += [*args.targets, *args.objects]
+    return heads
+
+
+# events where the party something is taken from, or pulled out of, is the one acted on
+_LOSING_EVENTS = ("COERCE", "RETREAT")
+
+
+def _prep_objects(head: Any, preps: frozenset[str]) -> list[Any]:
+    """Objects of the prepositions ``preps`` hung on ``head`` (with their conjuncts)."""
+    return [x for c in head.children if c.dep_ == "prep" and fold(c.text) in preps
+            for p in c.children if p.dep_ == "pobj" for x in (p, *p.conjuncts)]
+
+
+def condition_heads(trigger: Any, lex: Lexicon, in_date: frozenset[int]) -> list[Any]:
+    """Subjects of the conditions a threat or demand sets: "threatened to hold a general
+    strike unless Israel rescinded its annexation" is addressed to the one who must act."""
+    clauses = [trigger, *_complements(trigger)]
+    light = light_verb_of(trigger, lex, in_date)
+    if light is not None:
+        clauses += [light, *_complements(light)]
+    out: list[Any] = []
+    for verb in clauses:
+        for c in verb.children:
+            if c.dep_ == "advcl" and c.pos_ in _VERBAL and any(
+                    m.dep_ == "mark" and fold(m.text) in lex.condition_markers for m in c.children):
+                out += [s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return out
+
+
+def _stance_objects(head: Any, lex: Lexicon) -> list[Any]:
+    """ "in defiance of Chinese authorities", "in retaliation for Israel's raids": the
+    complement of a stance noun in a phrase of the head is what the event opposes."""
+    out: list[Any] = []
+    for noun in (p for c in head.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"):
+        if fold(noun.lemma_) in lex.stance_nouns:
+            objs = [p for c in noun.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+            out += objs + nominal_parties(objs, lex)
+    return out
+
+
+def matter_heads(trigger: Any, lex: Lexicon, in_date: frozenset[int]) -> list[Any]:
+    """Parties named by what a complaint, protest or rejection is about: "complained to the
+    United Nations over two Israeli air raids" is aimed at Israel, whoever heard it."""
+    matter = lex.preps.get("matter", frozenset())
+    heads: list[Any] = []
+    for head in dict.fromkeys([trigger, _governing_verb(trigger, lex, in_date)]):
+        found = _prep_objects(head, matter)
+        heads += found + nominal_parties(found, lex)
+    return heads
+
+
+def concern_heads(trigger: Any, event: str, lex: Lexicon, in_date: frozenset[int]) -> list[Any]:
+    """Parties named by whom something is taken or withdrawn from ("withdrew from Panama";
+    only for coercion and retreat, where "from" does not just tell where an attack came
+    from), and by what the event defies ("in defiance of Chinese authorities")."""
+    heads: list[Any] = []
+    source = lex.preps.get("dispossession", frozenset()) if event in _LOSING_EVENTS else frozenset()
+    for head in dict.fromkeys([trigger, _governing_verb(trigger, lex, in_date)]):
+        found = _prep_objects(head, source)
+        heads += found + nominal_parties(found, lex) + _stance_objects(head, lex)
+    return heads
+
+
+def own_forces(objects: Sequence[Any]) -> list[Any]:
+    """Objects the actor owns: "Israel strengthened its forces" mobilizes its own troops,
+    which are no recipient."""
+    return [o for o in objects if any(c.dep_ in ("poss", "nmod:poss") and c.pos_ == "PRON" for c in o.children)]
+
+
+def deployment_heads(trigger: Any, event: str, args: Arguments, lex: Lexicon,
+                     in_date: frozenset[int]) -> list[Any]:
+    """Where a force is massed or a threatened action would take place, for mobilizations
+    and threats: "strengthened its forces in Lebanon", "threatened to resume terrorist
+    activities in Israel" are aimed at that country."""
+    if event not in lex.aimed_by_place:
+        return []
+    clauses = _complements(trigger)
+    heads = [h for o in args.objects for h in _locative_heads(o, lex)]
+    for verb in clauses:
+        own = arguments(verb, lex, in_date)
+        heads += [*own.locatives, *(h for o in own.objects for h in _locative_heads(o, lex))]
     return heads
 
 

@@ -80,6 +80,33 @@ def _through_dates(tok: Any, in_date: frozenset[int]) -> list[Any]:
     return out
 
 
+def _stranded_object(prep: Any) -> list[Any]:
+    """A preposition the parser left without object because the noun phrase after it was
+    read as the subject of a reduced clause: "granted asylum to [five officers] holed up
+    in a residence" -> "officers". English only (ClearNLP labels); the reduced clause has
+    neither a subordinator nor an auxiliary, unlike a real clause ("to ask whether X went")."""
+    after = prep.doc[prep.i + 1] if prep.i + 1 < len(prep.doc) else None
+    if after is None or any(c.dep_ == "pobj" for c in prep.children):
+        return []
+    for tok in prep.sent:
+        clause = tok.head
+        if tok.left_edge.i == after.i and tok.dep_ in ("nsubj", "nsubjpass") and clause.i > tok.i \
+                and clause.tag_ in ("VBN", "VBG", "VBD") and clause.dep_ in ("advcl", "acl", "ccomp") \
+                and not any(m.dep_ in ("mark", "aux", "auxpass") for m in clause.children):
+            return [tok]  # a participle taken for a past tense: no marker, no auxiliary
+    return []
+
+
+def _displaced_objects(prep: Any) -> list[Any]:
+    """ "denounced as an ugly crime Serbia's suppression of ...": a heavy object placed after
+    the "as" phrase is parsed as an apposition to it, or as a second object of "as"; it is
+    the verb's object."""
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if not objs:
+        return []
+    return objs[1:] + [a for a in objs[0].children if a.dep_ == "appos" and a.i > objs[0].i]
+
+
 def light_verb_of(trigger: Any, lex: Lexicon, in_date: frozenset[int]) -> Any | None:
     """The light verb whose object the nominal trigger is ("a imposé [le 20 mai] des sanctions")."""
     if trigger.pos_ not in ("NOUN", "PROPN"):
@@ -87,11 +114,11 @@ def light_verb_of(trigger: Any, lex: Lexicon, in_date: frozenset[int]) -> Any | 
     cur = trigger
     if cur.dep_ in ("obj", "dobj") or (cur.dep_ in ("obl:arg", "obl") and case_of(cur) in ("a", "to")):
         # "a procédé à des frappes", "sont parvenus à un accord"
-        return cur.head if fold(cur.head.lemma_) in lex.light_verbs else None
+        return cur.head if lex.is_light(cur.head) else None
     while cur.head.i in in_date and cur.head.i != cur.i:
         cur = cur.head
     if cur is not trigger and cur.dep_ in ("obj", "dobj", "obl:mod", "obl", "nmod") \
-            and fold(cur.head.lemma_) in lex.light_verbs:
+            and lex.is_light(cur.head):
         return cur.head
     return None
 
@@ -132,7 +159,9 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
             args.subjects.append(c)
         elif dep == "prep":  # English: the preposition is the dependent
             p = fold(c.text)
-            objs = _pobj(c)
+            objs = _pobj(c) or _stranded_object(c)
+            if p == "as" and verbal:
+                args.objects.extend(_displaced_objects(c))
             if p in co:
                 args.co_participants.extend(objs)
             elif p in agent and trigger.pos_ == "NOUN" or p == "of" and trigger.pos_ == "NOUN":

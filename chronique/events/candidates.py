@@ -31,7 +31,17 @@ from ._clauses import (
     violent_context,
 )
 from ._home import give_home_countries
-from ._recipients import complement_heads, nominal_parties, purpose_heads, restriction_population
+from ._recipients import (
+    complement_heads,
+    concern_heads,
+    condition_heads,
+    deployment_heads,
+    matter_heads,
+    nominal_parties,
+    own_forces,
+    purpose_heads,
+    restriction_population,
+)
 from ._where_when import (
     choose_places,
     choose_timexes,
@@ -135,10 +145,12 @@ def _wants_recipient(spec: Trigger, actors: list[Actor], recipients: list[Actor]
 
 def _fallback_heads(tok: Any, spec: Trigger, args: Arguments, lex: Lexicon, in_date: frozenset[int]) -> list[Any]:
     """Party heads beyond the trigger's own arguments: its targets when symmetric ("agreed
-    to US mediation"), what hangs on its object, its complement clause, its purpose clause."""
+    to US mediation"), what hangs on its object, its complement clause, its purpose clause,
+    the condition it sets, what it is about or defies."""
     heads = list(args.targets) if spec.symmetric else []
     return heads + nominal_parties(args.objects, lex) + complement_heads(tok, lex, in_date) \
-        + purpose_heads(tok, lex, in_date)
+        + purpose_heads(tok, lex, in_date) + condition_heads(tok, lex, in_date) \
+        + concern_heads(tok, spec.event, lex, in_date) + deployment_heads(tok, spec.event, args, lex, in_date)
 
 
 def _group_anaphor(actor: Actor, lex: Lexicon) -> bool:
@@ -265,7 +277,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             if spec.not_with_clause and any(c.dep_ in ("ccomp",) or (c.dep_ == "mark" and fold(c.text) in
                                                                       ("que", "qu'", "that")) for c in tok.children):
                 continue  # "la Cour a conclu que ...", "il a insisté que ...": a statement, not the event
-            if fold(tok.lemma_) in lex.light_verbs and any(
+            if lex.is_light(tok) and any(
                     c.dep_ in ("obj", "dobj") and lex.trigger(c.lemma_, c.pos_) is not None for c in tok.children):
                 continue  # "imposed sanctions", "launched an attack": the noun carries the event
             args = arguments(tok, lex, in_date)
@@ -293,7 +305,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             if nominal and not any(c.dep_.startswith("det") or c.dep_ in ("poss", "nummod") for c in tok.children) \
                     and not (args.subjects or args.objects or args.co_participants or args.targets or args.locatives) \
                     and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)) \
-                    and fold(tok.head.lemma_) not in lex.light_verbs:
+                    and not lex.is_light(tok.head):
                 continue  # a bare noun in a list or a definition ("meurtre ou assassinat sur un mineur")
             holders = list(args.subjects) + ([tok.head] if tok.dep_ in ("acl:relcl", "relcl") else [])
             if any(fold(d.text) in _GENERIC_DETS for s_ in holders for d in s_.children
@@ -331,7 +343,11 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                 recipients: list[Actor] = []
             else:
                 actors = _resolve_args(subj, coder, doc, stop, dates, cut)
-                recipients = _resolve_args(args.objects + args.targets, coder, doc, stop, dates, cut)
+                objects = args.objects
+                if spec.event in lex.aimed_by_place:
+                    # "strengthened its forces": the actor's own troops are no recipient
+                    objects = [o for o in objects if o not in own_forces(objects)]
+                recipients = _resolve_args(objects + args.targets, coder, doc, stop, dates, cut)
             actor_ranges = [(a.start, a.end) for a in actors + recipients if a.start is not None and a.end is not None]
             if not spec.symmetric:
                 # "imposé des sanctions à la Russie": the country is the recipient
@@ -369,6 +385,12 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                 if not found_parties:
                     recipients += [a for a in restriction_population(tok, args, lex, places)
                                    if not any(_same_code(a, b) for b in actors)]
+            if not spec.symmetric:
+                # "complained to the UN over Israeli raids": what it is about names its target,
+                # whoever the complaint was addressed to
+                about = _resolve_args(matter_heads(tok, lex, in_date), coder, doc, stop, dates, cut)
+                recipients += [a for a in about if _coded(a) and not any(
+                    _same_actor(a, b) or _same_code(a, b) for b in actors + recipients)]
             if coder is not None:
                 mentions = coder.mentions(doc)
                 actors = give_home_countries(actors, sent, doc, places, mentions, lex)

@@ -116,6 +116,12 @@ class Lexicon:
         self.group_anaphors = frozenset(fold(w) for w in data["group_anaphors"])
         self.obligation_modals = frozenset(fold(w) for w in data.get("obligation_modals", ()))
         self.conditional_markers = frozenset(fold(w) for w in data.get("conditional_markers", ()))
+        # "unless Israel rescinds ...": clauses whose subject is the one a threat or demand addresses
+        self.condition_markers = frozenset(fold(w) for w in data.get("condition_markers", ()))
+        # "in defiance of Chinese authorities": nouns whose complement is what an event opposes
+        self.stance_nouns = frozenset(fold(w) for w in data.get("stance_nouns", ()))
+        # event types aimed at the place where a force is massed or a threatened action would happen
+        self.aimed_by_place = frozenset(data.get("aimed_by_place_events", ()))
         self.object_classes: dict[str, frozenset[str]] = {
             name: frozenset(fold(w) for w in words) for name, words in data.get("object_classes", {}).items()
         }
@@ -124,6 +130,15 @@ class Lexicon:
             name: frozenset(fold(w) for w in words) for name, words in data.get("acled_cues", {}).items()
         }
 
+    def is_light(self, tok: Any) -> bool:
+        """Whether a token is a light verb, whose object noun carries the event. English
+        lemmatizers misread some "-ed" forms ("staged" -> "stag"), so the surface form minus
+        its past ending ("staged" -> "stage", "mounted" -> "mount") is tried as well."""
+        if fold(tok.lemma_) in self.light_verbs:
+            return True
+        readings = past_readings(tok.text) if self.lang == "en" and tok.pos_ in ("VERB", "AUX") else ()
+        return any(r in self.light_verbs for r in readings)
+
     def trigger(self, lemma: str, pos: str) -> Trigger | None:
         """The trigger entry for a token's lemma and coarse POS, if any."""
         t = self.triggers.get(fold(lemma))
@@ -131,6 +146,14 @@ class Lexicon:
             return None
         coarse = "VERB" if pos in ("VERB", "AUX") else "NOUN" if pos in ("NOUN", "PROPN") else pos
         return t if coarse in t.pos else None
+
+
+def past_readings(word: str) -> tuple[str, ...]:
+    """Base forms an English "-ed" form may have: "staged" -> "stage", "mounted" -> "mount"."""
+    w = fold(word)
+    if not w.endswith("ed") or len(w) < 5:
+        return ()
+    return (w[:-1], w[:-2])
 
 
 def validate_lexicon(data: dict[str, Any], lang: str) -> None:

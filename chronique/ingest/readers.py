@@ -32,7 +32,7 @@ from ._records import Options, headline, iter_json_document, iter_jsonl, make_ar
 from ._warc import iter_warc
 from .clean import clean_text
 
-__all__ = ["STDIN_ID", "STDIN_NAME", "iter_articles"]
+__all__ = ["STDIN_ID", "STDIN_NAME", "iter_articles", "walk"]
 
 STDIN_ID = "stdin"  # id of a plain-text article read from standard input
 STDIN_NAME = "<stdin>"  # how errors and Article.source name standard input
@@ -66,7 +66,7 @@ def iter_articles(
             continue
         path = Path(given)
         if path.is_dir():
-            for file, rel in _walk(path):
+            for file, rel in walk(path):
                 yield from _iter_file(file, str(file), rel, opts)
         elif path.exists():
             yield from _iter_file(path, given, path.name, opts)
@@ -74,7 +74,7 @@ def iter_articles(
             yield InputError(given, "no such file or directory")
 
 
-def _walk(root: Path) -> list[tuple[Path, str]]:
+def walk(root: Path) -> list[tuple[Path, str]]:
     """Readable files under ``root`` with their ids (path relative to root), sorted by that path."""
     found: list[tuple[Path, str]] = []
     for dirpath, dirnames, filenames in os.walk(root):

@@ -22,8 +22,7 @@ from typing import Any
 
 from .. import nlp
 from ..errors import ChroniqueError, InputError
-from ..ingest import iter_articles
-from ..ingest._records import Options, iter_jsonl
+from ..ingest import Options, iter_articles, iter_jsonl
 from ..model import Article
 from ..pipeline import Pipeline
 from ._rows import ARTICLE, ERROR, EVENT, STAT, article_row, error_row, event_row

@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import ConfigError
-from ..ingest._formats import GZIP_MAGIC, format_from_name
+from ..ingest import GZIP_MAGIC, format_from_name
 from ._rows import ARTICLE, ARTICLE_COLUMNS, ERROR, ERROR_COLUMNS, EVENT, EVENT_COLUMNS, INTEGER_COLUMNS, STAT
 from ._tasks import WEB_SCHEMES, tag_partition
 
@@ -66,7 +66,7 @@ def plan_inputs(inputs: Iterable[str]) -> tuple[list[str], list[str]]:
     holds only JSONL and WARC files (their ids do not depend on the folder);
     otherwise it stays one unit, so that file-name ids are those of ``ingest``.
     """
-    from ..ingest.readers import _walk  # the folder walk of ingest: same order, same skipped files
+    from ..ingest import walk  # the folder walk of ingest: same order, same skipped files
 
     jsonl: list[str] = []
     files: list[str] = []
@@ -84,7 +84,7 @@ def plan_inputs(inputs: Iterable[str]) -> tuple[list[str], list[str]]:
             continue
         path = Path(given)
         if path.is_dir():
-            found = _walk(path)
+            found = walk(path)
             kinds = {format_from_name(f) for f, _ in found}
             if found and kinds <= {"jsonl", "warc"}:
                 for f, _ in found:

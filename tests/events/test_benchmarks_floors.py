@@ -56,15 +56,17 @@ def test_benchmarks_plover_gsr_first_type_floor(shared_dir: Path, tmp_path: Path
     _extract([Article(id=r["id"], text=r["text"], lang="en", published=r.get("date")) for r in recs],
              tmp_path / "gsr.jsonl")
     line = _score(mod, ["--gsr", str(gsr), "--pred", str(tmp_path / "gsr.jsonl")], capsys, monkeypatch)
-    # measured 0.770 first-type, 0.795 type-found, source-code 0.805, target-code 0.716, sector 0.730
+    # measured 0.770 first-type, 0.795 type-found, source-code 0.820, target-code 0.802, sector 0.757
+    # (source 0.805, target 0.716, sector 0.730 before recipients were read from conditions, matters,
+    # dispossession, defiance and deployment phrases)
     # (was 0.509 / 0.534 / 0.663 / 0.275 before the lexicon and argument work; source 0.711,
     # target 0.431, sector 0.649 before recipients were read beyond the object and domestic
     # actors given their sentence's country)
     assert _figure(line, "first-type") >= 0.75, line
     assert _figure(line, "type-found") >= 0.78, line
-    assert _figure(line, "source-code") >= 0.79, line
-    assert _figure(line, "target-code") >= 0.70, line
-    assert _figure(line, "sector") >= 0.71, line
+    assert _figure(line, "source-code") >= 0.81, line
+    assert _figure(line, "target-code") >= 0.79, line
+    assert _figure(line, "sector") >= 0.74, line
 
 
 def test_benchmarks_case2021_weighted_f1_floor(shared_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str],

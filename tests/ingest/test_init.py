@@ -6,9 +6,11 @@ from chronique import ingest
 
 
 def test_init_all_names_exist() -> None:
-    assert set(ingest.__all__) == {"align_offsets", "clean_text", "detect_lang", "iter_articles", "raw_span"}
+    assert set(ingest.__all__) == {"GZIP_MAGIC", "Options", "align_offsets", "clean_text", "detect_lang",
+                                   "format_from_name", "iter_articles", "iter_jsonl", "raw_span", "walk"}
     for name in ingest.__all__:
-        assert callable(getattr(ingest, name))
+        assert callable(getattr(ingest, name)) or name == "GZIP_MAGIC"
+    assert ingest.GZIP_MAGIC == b"\x1f\x8b"
 
 
 def test_init_docstring_examples_hold() -> None:
