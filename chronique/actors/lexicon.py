@@ -86,14 +86,22 @@ class Lexicon:
         return out
 
     def starts_with(self, ws: Sequence[Word], phrases: Sequence[tuple[str, ...]], at: int = 0) -> int:
-        """Length of the first phrase of ``phrases`` found at ``ws[at:]`` (0 if none)."""
-        for p in sorted(phrases, key=len, reverse=True):
-            if tuple(w.norm for w in ws[at:at + len(p)]) == p:
+        """Length of the longest phrase of ``phrases`` found at ``ws[at:]`` (0 if none)."""
+        if at >= len(ws):
+            return 0
+        first = ws[at].norm
+        for p in _longest_first(tuple(phrases)):
+            if p and p[0] == first and tuple(w.norm for w in ws[at:at + len(p)]) == p:
                 return len(p)
         return 0
 
 
 @functools.cache
+@functools.lru_cache(maxsize=64)
+def _longest_first(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
 def get_lexicon(lang: str) -> Lexicon:
     """Load (once per process) the actor words of ``lang``."""
     path = DATA_DIR / f"{lang}.json"

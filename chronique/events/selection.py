@@ -24,7 +24,7 @@ from typing import Any
 from .. import nlp
 from .lexicon import fold, load_lexicon
 
-__all__ = ["TRIGGER", "CLAIM", "MODAL", "choose_sentences", "word_classes", "word_selector"]
+__all__ = ["CLAIM", "MODAL", "TRIGGER", "choose_sentences", "word_classes", "word_selector"]
 
 TRIGGER, CLAIM, MODAL = 1, 2, 4
 _POS = ("verb", "noun", "adj", "aux")
