@@ -1,6 +1,6 @@
 """Load test of the web API on loopback: requests/s and latency over a store of synthetic events.
 
-    python bench/serve_load.py [--events 100000] [--requests 2000] [--seconds 60] [--threads 8]
+    python bench/serve_load.py [--events 100000] [--requests 1000] [--seconds 60] [--threads 8]
                                [--db PATH] [--out bench/results/serve.json]
 
 Builds (or reuses, with --db on an existing file) a SQLite store of synthetic
