@@ -86,22 +86,23 @@ class Lexicon:
         return out
 
     def starts_with(self, ws: Sequence[Word], phrases: Sequence[tuple[str, ...]], at: int = 0) -> int:
-        """Length of the longest phrase of ``phrases`` found at ``ws[at:]`` (0 if none)."""
+        """Length of the first phrase of ``phrases`` (longest first, as the lexicon stores
+        them) found at ``ws[at:]`` (0 if none)."""
         if at >= len(ws):
             return 0
         first = ws[at].norm
-        for p in _longest_first(tuple(phrases)):
+        for p in phrases:  # the lexicon keeps its phrase lists longest first
             if p and p[0] == first and tuple(w.norm for w in ws[at:at + len(p)]) == p:
                 return len(p)
         return 0
 
 
+def _longest_first(phrases: list[str]) -> tuple[tuple[str, ...], ...]:
+    """Phrase keys, longest first: the longest marker wins where several start alike."""
+    return tuple(sorted((key(p) for p in phrases), key=len, reverse=True))
+
+
 @functools.cache
-@functools.lru_cache(maxsize=64)
-def _longest_first(phrases: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple(sorted(phrases, key=len, reverse=True))
-
-
 def get_lexicon(lang: str) -> Lexicon:
     """Load (once per process) the actor words of ``lang``."""
     path = DATA_DIR / f"{lang}.json"
@@ -119,12 +120,12 @@ def get_lexicon(lang: str) -> Lexicon:
         lang=lang,
         nouns=nouns,
         glue=frozenset(fold(g) for g in data["glue"]),
-        coordinators=tuple(key(c) for c in data["coordinators"]),
+        coordinators=_longest_first(data["coordinators"]),
         reporting_verbs=frozenset(fold(v) for v in data["reporting_verbs"]),
-        source_markers=tuple(key(m) for m in data["source_markers"]),
-        continuation_markers=tuple(key(m) for m in data["continuation_markers"]),
+        source_markers=_longest_first(data["source_markers"]),
+        continuation_markers=_longest_first(data["continuation_markers"]),
         counterpart=frozenset(fold(c) for c in data["counterpart"]),
-        both=tuple(key(b) for b in data["both"]),
+        both=_longest_first(data["both"]),
         pronouns=frozenset(fold(p) for p in data["pronouns"]),
         locatives=frozenset(fold(p) for p in data["locatives"]),
         ethnic_markers=frozenset(fold(p) for p in data.get("ethnic_markers", ())),
