@@ -47,6 +47,11 @@ class Lexicon:
     aliases: dict[str, str]
     articles: tuple[str, ...]
     place_preps: frozenset[str]
+    demonym_firsts: frozenset[str] = frozenset()  # first words of the demonym keys
+
+    def __post_init__(self) -> None:
+        # derived, so that a scan can skip every token that opens no demonym
+        object.__setattr__(self, "demonym_firsts", frozenset(k.split()[0] for k in self.demonyms if k))
 
 
 @functools.cache

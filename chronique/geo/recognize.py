@@ -246,23 +246,12 @@ def _cue_mentions(text: str, lex: Lexicon) -> list[Mention]:
     return out
 
 
-_FIRST_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _demonym_first_words(lex: Lexicon) -> frozenset[str]:
-    """Keys' first words of the lexicon's demonyms, computed once per lexicon."""
-    got = _FIRST_WORDS.get(id(lex.demonyms))
-    if got is None:
-        got = _FIRST_WORDS[id(lex.demonyms)] = frozenset(k.split()[0] for k in lex.demonyms if k)
-    return got
-
-
 def _demonym_mentions(doc: Any, lex: Lexicon) -> list[Mention]:
     """Adjectives and nouns of nationality: 'russe', 'Turkish', 'sud-africains'.
 
     Only tokens whose key can open a demonym are looked at further: building a span
     for every token and width was the slowest step of place recognition."""
-    firsts = _demonym_first_words(lex)
+    firsts = lex.demonym_firsts
     texts = [t.text for t in doc]
     out = []
     i, n = 0, len(texts)
