@@ -241,20 +241,20 @@ def pipe_selected(texts: Iterable[str], lang: str, choose: Any, batch_size: int 
     """Like :func:`pipe`, but only the sentences ``choose`` picks are parsed (tagged,
     lemmatized, parsed, entities); the others keep their tokens and rough sentence
     boundaries only. ``choose(doc, sentences)`` gets the tokenized Doc and its
-    :func:`rough_sentences` and returns one bool per sentence. Texts, tokens and
-    character offsets are those of a full parse; a text whose pieces do not join back
-    exactly is parsed whole."""
+    :func:`rough_sentences` and returns one bool per sentence. Each text is tokenized
+    once: the parser gets pieces of that Doc, so texts, tokens and character offsets
+    are those of a full parse."""
     model = load(lang)
     texts = list(texts)
     plans: list[tuple[Any, Any, list[tuple[int, int]]]] = []
-    chunks: list[str] = []
+    chunks: list[Any] = []
     for text in texts:
         tok = tokenize(text, lang)
         sentences = rough_sentences(tok)
         flags = choose(tok, sentences)
         if all(flags):  # everything is wanted: parse the text as one
             plans.append((tok, len(chunks), sentences))
-            chunks.append(text)
+            chunks.append(tok)
             continue
         runs: list[tuple[int, int, bool]] = []
         for (a, b), wanted in zip(sentences, flags):
@@ -266,18 +266,16 @@ def pipe_selected(texts: Iterable[str], lang: str, choose: Any, batch_size: int 
         for a, b, wanted in runs:
             if wanted:
                 plan.append(len(chunks))
-                chunks.append(text[tok[a].idx: tok[b - 1].idx + len(tok[b - 1].text_with_ws)])
+                chunks.append(tok[a:b].as_doc())
             else:
                 plan.append((a, b))
         plans.append((tok, plan, sentences))
     parsed = list(model.pipe(chunks, batch_size=batch_size)) if chunks else []
     for text, (tok, plan, sentences) in zip(texts, plans):
         if isinstance(plan, int):
-            yield parsed[plan]
-            continue
-        pieces = [parsed[step] if isinstance(step, int) else _unparsed(tok, *step, sentences) for step in plan]
-        doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]) if len(pieces) > 1 else pieces[0]
-        if len(doc) != len(tok) or doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
-            doc = model(text)  # the pieces did not tokenize as the whole did: parse it whole
+            doc = parsed[plan]
+        else:
+            pieces = [parsed[step] if isinstance(step, int) else _unparsed(tok, *step, sentences) for step in plan]
+            doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]) if len(pieces) > 1 else pieces[0]
         doc.user_data["chronique.text"] = text
         yield doc

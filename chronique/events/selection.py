@@ -130,11 +130,10 @@ def choose_sentences(lang: str) -> Callable[[Any, list[tuple[int, int]]], list[b
     def choose(doc: Any, sentences: list[tuple[int, int]]) -> list[bool]:
         bits = _sentence_bits(doc, sentences, classify)
         events = [bool(b & TRIGGER) or (b & (CLAIM | MODAL)) == CLAIM | MODAL for b in bits]
-        n = len(bits)
         wanted = list(events)
         for i, b in enumerate(bits):
             if b & CLAIM and not wanted[i]:
                 wanted[i] = any(events[i + 1: i + 1 + CARRY]) or any(events[max(0, i - _QUOTE_BACK): i])
-        return wanted[:n]
+        return wanted
 
     return choose
