@@ -79,6 +79,16 @@ def _split_suffix(raw: str, suffix: str = ".json") -> tuple[str, bool]:
     return (raw[: -len(suffix)], True) if raw.endswith(suffix) else (raw, False)
 
 
+def _lookup(raw: str, get: Any) -> tuple[Any, str, bool]:
+    """(record, id, as_json) for a path "ID" or "ID.json": ``get(id)`` finds the record;
+    an id that itself ends in ".json" is found whole and served as HTML."""
+    key, as_json = _split_suffix(raw)
+    record = get(key)
+    if record is None and as_json and (whole := get(raw)) is not None:
+        return whole, raw, False
+    return record, key, as_json
+
+
 def _error(status: int, message: str, as_json: bool) -> Response:
     if as_json:
         return JSONResponse({"error": message, "status": status}, status_code=status)
@@ -177,11 +187,8 @@ class _Handlers:
     # -- one event, one article ---------------------------------------------
 
     def event(self, request: Request) -> Response:
-        event_id, as_json = _split_suffix(request.path_params["event_id"])
         store = self.pool.get()
-        record = store.get_event(event_id)
-        if record is None and as_json and (whole := store.get_event(event_id + ".json")):
-            record, event_id, as_json = whole, event_id + ".json", False  # an id that itself ends in .json
+        record, event_id, as_json = _lookup(request.path_params["event_id"], store.get_event)
         if record is None:
             return _error(404, f"no event {event_id!r} in this database", as_json)
         article = store.get_article(record.get("doc_id") or "")
@@ -194,11 +201,8 @@ class _Handlers:
         return HTMLResponse(render("event.html", **data))
 
     def article(self, request: Request) -> Response:
-        article_id, as_json = _split_suffix(request.path_params["article_id"])
         store = self.pool.get()
-        article = store.get_article(article_id)
-        if article is None and as_json and (whole := store.get_article(article_id + ".json")):
-            article, article_id, as_json = whole, article_id + ".json", False  # an id that itself ends in .json
+        article, article_id, as_json = _lookup(request.path_params["article_id"], store.get_article)
         if article is None:
             return _error(404, f"no article {article_id!r} in this database", as_json)
         events = list(store.query_events(doc_id=article.id))

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from events_testing import Run, countries
 
 from chronique.model import Event
-
-Run = Callable[..., list[Event]]
 
 
 def _one(events: list[Event], etype: str) -> Event:
@@ -15,16 +13,12 @@ def _one(events: list[Event], etype: str) -> Event:
     return found[0]
 
 
-def _countries(actors: list) -> set[str | None]:
-    return {a.country for a in actors}
-
-
 def test_extract_fr_meeting_with_date_place_and_parties(events_of: Run) -> None:
     ev = _one(events_of("Le ministre français des Affaires étrangères a rencontré lundi à Berlin son homologue "
                         "allemande.", "fr", "2024-05-22"), "CONSULT")
     assert (ev.date, ev.date_precision) == ("2024-05-20", "day")
     assert ev.event_loc and ev.event_loc["name"] == "Berlin"
-    assert {"FRA", "DEU"} <= _countries(ev.actor)
+    assert {"FRA", "DEU"} <= countries(ev.actor)
     assert all(a.text != "lundi" for a in ev.actor), "a date is no party"
 
 
@@ -51,7 +45,7 @@ def test_extract_fr_casualties_actor_and_claimant(events_of: Run) -> None:
                         "Idleb, selon l'OSDH.", "fr", "2024-05-22"), "ASSAULT")
     assert ev.dead == 7
     assert ev.date == "2024-05-19"
-    assert "SYR" in _countries(ev.actor)
+    assert "SYR" in countries(ev.actor)
     assert ev.claimant and "OSDH" in ev.claimant[0].text
     assert ev.acled and ev.acled["sub_event_type"] == "Air/drone strike"
 
@@ -71,7 +65,7 @@ def test_extract_fr_protest_size(events_of: Run) -> None:
 
 def test_extract_fr_sanction_recipient_after_light_verb(events_of: Run) -> None:
     ev = _one(events_of("L'Union européenne a imposé des sanctions à la Russie.", "fr"), "SANCTION")
-    assert "RUS" in _countries(ev.recipient)
+    assert "RUS" in countries(ev.recipient)
     assert ev.event_loc is None, "'à la Russie' is whom, not where"
 
 
@@ -91,7 +85,7 @@ def test_extract_fr_without_date_says_publication(events_of: Run) -> None:
 def test_extract_en_meeting_place_not_a_party(events_of: Run) -> None:
     ev = _one(events_of("Kenya's foreign minister met his Somali counterpart in Nairobi on Monday, the ministry "
                         "said.", "en", "2023-06-14"), "CONSULT")
-    assert {"KEN", "SOM"} <= _countries(ev.actor)
+    assert {"KEN", "SOM"} <= countries(ev.actor)
     assert ev.event_loc and ev.event_loc["name"] == "Nairobi"
     assert ev.date == "2023-06-12"
 
@@ -132,7 +126,7 @@ def test_extract_en_conditional_is_not_retyped(events_of: Run) -> None:
 def test_extract_en_reported_obligation_is_request(events_of: Run) -> None:
     ev = _one(events_of("The US declared on Tuesday that China must drop its trade barriers.", "en", "2023-06-14"),
               "REQUEST")
-    assert "USA" in _countries(ev.actor) and "CHN" in _countries(ev.recipient)
+    assert "USA" in countries(ev.actor) and "CHN" in countries(ev.recipient)
 
 
 def test_extract_en_found_weapons_is_disrupted_use_but_not_any_find(events_of: Run) -> None:
@@ -149,26 +143,26 @@ def test_extract_en_grenade_attack_maps_to_acled_grenade(events_of: Run) -> None
 
 def test_extract_en_dative_party_is_recipient(events_of: Run) -> None:
     ev = _one(events_of("Argentina has apologized to Brazil for the incident.", "en"), "SUPPORT")
-    assert "BRA" in _countries(ev.recipient)
+    assert "BRA" in countries(ev.recipient)
 
 
 def test_extract_fr_object_after_a_date_is_still_the_recipient(events_of: Run) -> None:
     ev = _one(events_of("L'Algérie a accusé le 6 mai le Maroc d'espionnage.", "fr"), "ACCUSE")
-    assert "MAR" in _countries(ev.recipient)
+    assert "MAR" in countries(ev.recipient)
     assert ev.date == "2024-05-06"
 
 
 def test_extract_fr_future_sanctions_are_a_threat(events_of: Run) -> None:
     ev = _one(events_of("L'Union européenne imposera de nouvelles sanctions à la Biélorussie.", "fr"), "THREATEN")
     assert ev.modality == "planned"
-    assert "BLR" in _countries(ev.recipient)
+    assert "BLR" in countries(ev.recipient)
 
 
 def test_extract_en_unnamed_target_is_the_country_where_it_happened(events_of: Run) -> None:
     ev = _one(events_of("Rebels exploded a series of bombs in the capital Kabul on Sunday.", "en"), "ASSAULT")
-    assert "AFG" in _countries(ev.recipient)
+    assert "AFG" in countries(ev.recipient)
     named = _one(events_of("Turkish troops attacked Kurdish militants of the PKK in Syria.", "en"), "ASSAULT")
-    assert named.recipient and "SYR" not in _countries(named.recipient), "a named target is not replaced"
+    assert named.recipient and "SYR" not in countries(named.recipient), "a named target is not replaced"
 
 
 def test_extract_fr_no_party_no_event(events_of: Run) -> None:
