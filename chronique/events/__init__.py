@@ -10,10 +10,13 @@ pipeline calls the two itself so that the benchmark times them apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from ..model import Article, Event, Place, Timex
+from ..nlp import doc_text
 from .candidates import Candidate, find_candidates
+from .detector import candidate_features, candidate_text, load_detector
 from .lexicon import Lexicon, load_lexicon, validate_lexicon
 from .merge import inherit_dates, merge_candidates
 from .ontology import acled_for, allowed_modes, needs_actor, quad_class, retyped_for
@@ -23,6 +26,7 @@ __all__ = [
     "Lexicon",
     "acled_for",
     "allowed_modes",
+    "detect",
     "extract",
     "find_candidates",
     "inherit_dates",
@@ -51,8 +55,39 @@ def read_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     lang: str, dct: str | None = None, metonymic: Any = None) -> list[Candidate]:
     """Every trigger's reading of one parsed article, each with its date."""
     candidates = find_candidates(article, doc, timexes, places, coder, lang, metonymic=metonymic)
+    candidates = detect(candidates, doc, lang)
     inherit_dates(candidates, timexes, dct)
     return candidates
+
+
+def detect(candidates: list[Candidate], doc: Any, lang: str) -> list[Candidate]:
+    """Let the trained detector drop, background or retype the lexicon's candidates.
+
+    A candidate the model reads as ``NOT`` an event is dropped (``EVENT`` and ``BACKGROUND``
+    together against the threshold: how old an act is, is for its date to tell, see
+    :mod:`._background`); a confident other type retypes it. Languages without a
+    shipped model keep the rules' reading.
+    """
+    det = load_detector(lang)
+    if det is None or not candidates:
+        return candidates
+    text = doc_text(doc)
+    texts = [candidate_text(text[c.sent.start_char:c.sent.end_char], c.trigger.idx - c.sent.start_char,
+                            c.trigger.idx - c.sent.start_char + len(c.trigger.text), c.event_type,
+                            candidate_features(c))
+             for c in candidates]
+    kept: list[Candidate] = []
+    for c, j in zip(candidates, det.judge(texts, [c.event_type for c in candidates])):
+        if j.p_event + j.p_background < det.threshold:
+            continue
+        if j.event_type is not None:
+            c.spec = replace(c.spec, event=j.event_type, mode=None, modifiers=())
+            allowed = allowed_modes(j.event_type)
+            c.modes = [m for m in c.modes if m in allowed]
+        if j.modality is not None:
+            c.modality = j.modality
+        kept.append(c)
+    return kept
 
 
 def merge_events(candidates: list[Candidate], lang: str) -> list[Event]:

@@ -30,6 +30,23 @@ def _attached(tok: Any, t: Timex, doc: Any) -> bool:
     return tok in list(head.ancestors) or head.head == tok or head in tok.subtree
 
 
+def _clause_verb(tok: Any) -> Any:
+    """The verb whose clause holds ``tok`` (itself when it is one)."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def _same_clause(tok: Any, t: Timex, doc: Any) -> bool:
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return True
+    return bool(_clause_verb(span.root).i == _clause_verb(tok).i)
+
+
 def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positions: list[int]) -> list[Timex]:
     """The date(s) governing this trigger in its sentence: attached first, then nearest;
     coordinated day dates all apply ("le 19 novembre et le 2 décembre")."""
@@ -40,6 +57,9 @@ def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positi
         t for t in sent_timexes
         # a date nearer another trigger of the sentence belongs to that one
         if min(trigger_positions, key=lambda p: abs(p - t.start)) == tok.idx
+        # and one hung on another verb dates that verb ("réclament l'application d'un accord conclu
+        # en 2017"): an unattached date counts only when it shares the trigger's clause
+        and _same_clause(tok, t, doc)
     ]
     if not pool:
         return []

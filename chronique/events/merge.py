@@ -43,13 +43,30 @@ def _interval(c: Candidate) -> tuple[date, date] | None:
     return (a, b) if a <= b else (b, a)
 
 
+_COARSE = frozenset({"month", "season", "quarter", "year", "decade", "century"})
+_INHERIT_SENTENCES = 2  # a narrative date carries over this many sentences, no further
+
+
+def _narrative(t: Timex, dct: str | None) -> bool:
+    """Can a date carry over to the events told after it? A day or a time can; a coarse
+    period ("en 2017", "en janvier") names background, unless it is the current one."""
+    if t.precision not in _COARSE:
+        return True
+    return bool(dct) and (t.begin or "") <= dct[:10] <= (t.finish or t.begin or "")
+
+
 def inherit_dates(candidates: Sequence[Candidate], timexes: Sequence[Timex], dct: str | None) -> None:
-    """Give undated candidates the narrative date: the latest date mentioned before their trigger."""
+    """Give undated candidates the narrative date: the latest day or time mentioned in their
+    sentence or the two before; else the publication date."""
     dated = sorted((t for t in timexes if t.type in ("DATE", "TIME") and t.begin), key=lambda t: t.start)
     for c in candidates:
         if c.date is not None:
             continue
-        before = [t for t in dated if t.end <= c.trigger.idx]
+        sents = c.sent.doc.user_data.get("chronique.sent_starts")
+        if sents is None:
+            sents = c.sent.doc.user_data["chronique.sent_starts"] = [s.start_char for s in c.sent.doc.sents]
+        lo = sents[max(0, c.sent_index - _INHERIT_SENTENCES)] if c.sent_index < len(sents) else 0
+        before = [t for t in dated if lo <= t.start and t.end <= c.trigger.idx and _narrative(t, dct)]
         if before:
             t = before[-1]
             c.date, c.enddate = t.begin, t.finish or t.begin

@@ -1,0 +1,143 @@
+"""The trained event detector: is a trigger candidate a real, specific, reported act?
+
+The trigger lexicon proposes candidates; small text classifiers trained on candidates
+the project labelled by hand (``train/events/``) decide, per candidate:
+
+- ``event``: ``EVENT`` (a specific reported act), ``BACKGROUND`` (a specific act told as
+  old history) or ``NOT`` (the word in another sense, a generic statement, the content of
+  a law, a statistic...);
+- ``type``: its PLOVER type, which may differ from the lexicon's;
+- ``modality``: asserted, agreed, planned, hypothetical or denied.
+
+The models ship as package data (``chronique/data/models/events-<lang>/<decision>/``), one
+spaCy pipeline per decision, loaded once per process. Which decisions the model takes and at
+what probability is read from ``use.json`` beside them, written by the training run from
+measurements on held-out labels: a decision where the rules measured better stays with the
+rules. This module does not know how the models were trained; training code is never
+imported here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+__all__ = ["Detector", "Judgement", "candidate_features", "candidate_text", "load_detector", "model_dir"]
+
+_WINDOW = 24  # words kept on each side of the trigger: the clause, not the whole paragraph
+
+
+def candidate_features(c: Any) -> list[str]:
+    """What the parse and the rules say of a candidate, as marker words for the classifiers:
+    the trigger's part of speech and relation, the mood and tense of the verb that carries
+    it, a negation or a question around it, whether the rules found coded parties."""
+    tok = c.trigger
+    verb = tok if tok.pos_ in ("VERB", "AUX") else next(
+        (a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    feats = [f"pos_{tok.pos_.lower()}", f"dep_{tok.dep_.lower().replace(':', '_')}", f"mod_{c.modality}"]
+    if verb is not None:
+        auxes = [x for x in verb.children if x.dep_.startswith("aux")]
+        for t in [verb, *auxes]:
+            feats += [f"mood_{m.lower()}" for m in t.morph.get("Mood")]
+            feats += [f"tense_{m.lower()}" for m in t.morph.get("Tense")]
+            feats += [f"vform_{m.lower()}" for m in t.morph.get("VerbForm")]
+        if any(x.dep_ == "advmod" and x.lower_ in ("pas", "jamais", "not", "never", "n't", "plus", "rien")
+               for x in [*verb.children, *tok.children]):
+            feats.append("negated")
+    if c.sent.text.rstrip().endswith("?"):
+        feats.append("question")
+    feats.append("weak" if c.weak else "strong")
+    feats.append("actor_coded" if any(a.country or a.sector for a in c.actors) else
+                 ("actor_words" if c.actors else "actor_none"))
+    feats.append("recipient_coded" if any(a.country or a.sector for a in c.recipients) else
+                 ("recipient_words" if c.recipients else "recipient_none"))
+    return sorted(set(feats))
+
+
+def candidate_text(sentence: str, start: int, end: int, rule_event: str, features: Sequence[str] = ()) -> str:
+    """The text the classifiers read for one candidate.
+
+    The lexicon's type, the trigger word and the :func:`candidate_features` lead as marker
+    tokens, so that a bag of words knows which word is judged and how it is used; the
+    trigger is bracketed in a window of its sentence (selective parsing can join long
+    stretches into one "sentence").
+    """
+    left = sentence[:start].split()[-_WINDOW:]
+    right = sentence[end:].split()[:_WINDOW]
+    trig = sentence[start:end]
+    head = [f"type_{rule_event.lower()}", f"trig_{trig.lower().replace(' ', '_')}", *features]
+    return " ".join([*head, "|", *left, "[[", trig, "]]", *right])
+
+
+def model_dir(lang: str) -> Path:
+    """Where the shipped models of ``lang`` live (may not exist for every language)."""
+    return Path(__file__).resolve().parent.parent / "data" / "models" / f"events-{lang}"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The detector's reading of one candidate."""
+
+    p_event: float  # probability of EVENT
+    p_background: float
+    event_type: str | None  # the model's type when it is confident enough to retype, else None
+    modality: str | None  # the model's modality when used, else None
+
+    @property
+    def verdict(self) -> str:
+        if self.p_event >= self.p_background and self.p_event >= 1.0 - self.p_event - self.p_background:
+            return "EVENT"
+        return "BACKGROUND" if self.p_background > 1.0 - self.p_event - self.p_background else "NOT"
+
+
+class Detector:
+    """The trained decisions for one language (not a dataclass: loading does real work)."""
+
+    def __init__(self, root: Path) -> None:
+        import spacy  # loaded with the models, never at CLI start-up
+
+        self.root = root
+        self.use: dict[str, Any] = json.loads((root / "use.json").read_text(encoding="utf-8"))
+        self.models = {name: spacy.load(root / name) for name in ("event", "type", "modality")
+                       if (root / name / "config.cfg").exists()}
+
+    @property
+    def threshold(self) -> float:
+        return float(self.use.get("event_threshold", 0.5))
+
+    def judge(self, texts: Sequence[str], rule_types: Sequence[str]) -> list[Judgement]:
+        """One judgement per candidate text (see :func:`candidate_text`)."""
+        n = len(texts)
+        cats: dict[str, list[dict[str, float]]] = {}
+        for name, nlp in self.models.items():
+            cats[name] = [doc.cats for doc in nlp.pipe(texts, batch_size=256)]
+        out: list[Judgement] = []
+        retype_at = float(self.use.get("type_threshold", 2.0))  # > 1: never retype
+        modality_on = bool(self.use.get("modality_model", False))
+        for i in range(n):
+            ev = cats.get("event", [{}] * n)[i]
+            p_event = float(ev.get("EVENT", 1.0))
+            p_bg = float(ev.get("BACKGROUND", 0.0))
+            etype = None
+            if "type" in cats:
+                best, p = max(cats["type"][i].items(), key=lambda kv: kv[1])
+                if best != rule_types[i] and p >= retype_at:
+                    etype = best
+            modality = None
+            if modality_on and "modality" in cats:
+                modality = max(cats["modality"][i].items(), key=lambda kv: kv[1])[0].lower()
+            out.append(Judgement(p_event, p_bg, etype, modality))
+        return out
+
+
+@lru_cache(maxsize=4)
+def load_detector(lang: str) -> Detector | None:
+    """The shipped detector of ``lang``, or None when the package has none for it."""
+    root = model_dir(lang)
+    if not (root / "use.json").exists():
+        return None
+    return Detector(root)

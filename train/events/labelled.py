@@ -1,0 +1,90 @@
+"""The labelled candidates: loading, validation, the seeded train/dev split, spaCy examples.
+
+Imported by ``train.py`` and by the tests (never by chronique at run time).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+         "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
+MODALITIES = ("asserted", "agreed", "planned", "hypothetical", "denied")
+VERDICTS = ("event", "background", "not")
+SPLIT_SEED = "chronique-events-13"
+DEV_SHARE = 5  # one article in five (by a seeded hash of its id) is held out for measuring
+
+
+def validate(label: dict[str, Any], where: str) -> None:
+    """Raise ValueError naming ``where`` when a label line breaks the guide's constraints."""
+    if label.get("event") not in VERDICTS:
+        raise ValueError(f"{where}: event must be one of {VERDICTS}, not {label.get('event')!r}")
+    if label["event"] == "not":
+        if label.get("type") is not None or label.get("modality") is not None:
+            raise ValueError(f"{where}: a 'not' label has no type or modality")
+    else:
+        if label.get("type") not in TYPES:
+            raise ValueError(f"{where}: unknown PLOVER type {label.get('type')!r}")
+        if label.get("modality") not in MODALITIES:
+            raise ValueError(f"{where}: unknown modality {label.get('modality')!r}")
+    if not label.get("labeller"):
+        raise ValueError(f"{where}: the labeller is not named")
+
+
+def _jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def load_labelled(root: Path = HERE, lang: str = "fr") -> list[dict[str, Any]]:
+    """Every labelled candidate of ``lang``: the candidate record with its ``label``, in file order."""
+    out: list[dict[str, Any]] = []
+    for cand_file in sorted((root / "candidates").glob(f"{lang}-*.jsonl")):
+        label_file = root / "labels" / cand_file.name
+        if not label_file.exists():
+            continue
+        cands = {c["id"]: c for c in _jsonl(cand_file)}
+        seen: set[str] = set()
+        for n, label in enumerate(_jsonl(label_file), 1):
+            where = f"{label_file}:{n}"
+            validate(label, where)
+            if label["id"] not in cands:
+                raise ValueError(f"{where}: no candidate {label['id']!r} in {cand_file.name}")
+            if label["id"] in seen:
+                raise ValueError(f"{where}: {label['id']!r} labelled twice")
+            seen.add(label["id"])
+            out.append({**cands[label["id"]], "label": label})
+    return out
+
+
+def is_dev(row: dict[str, Any]) -> bool:
+    """The seeded article-level split: a whole article is in train or in dev."""
+    digest = hashlib.sha1(f"{SPLIT_SEED}:{row['doc']}".encode()).hexdigest()
+    return int(digest[:8], 16) % DEV_SHARE == 0
+
+
+def model_text(row: dict[str, Any]) -> str:
+    from chronique.events.detector import candidate_text
+
+    t = row["trigger"]
+    return candidate_text(row["sentence"], t["start"], t["end"], row["rule"]["event"], row.get("features", ()))
+
+
+def cats_for(row: dict[str, Any], decision: str) -> dict[str, float] | None:
+    """The classifier targets of one labelled row for ``decision`` (None: not an example of it)."""
+    label = row["label"]
+    if decision == "event":
+        return {k: float(label["event"] == v) for k, v in (("EVENT", "event"), ("BACKGROUND", "background"),
+                                                            ("NOT", "not"))}
+    if label["event"] == "not":
+        return None
+    if decision == "type":
+        return {t: float(label["type"] == t) for t in TYPES}
+    if decision == "modality":
+        if label["event"] != "event":
+            return None
+        return {m.upper(): float(label["modality"] == m) for m in MODALITIES}
+    raise ValueError(f"unknown decision {decision!r}")

@@ -1,0 +1,160 @@
+"""Train the event detector from the labelled candidates and ship it into the package.
+
+    python train/events/train.py [--lang fr] [--out chronique/data/models/events-fr]
+
+1. joins ``candidates/<lang>-*.jsonl`` and ``labels/<lang>-*.jsonl``, splits them by article
+   (seeded, one article in five held out) and writes spaCy corpora into ``build/``;
+2. runs ``spacy train config.cfg`` once per decision (event, type, modality), seeded;
+3. measures rules and model on the held-out labels and decides, per decision, whether the
+   model is used and from which probability (``use.json``); the figures go to ``scores.json``;
+4. copies the models into the package.
+
+Everything is deterministic for a given set of labels and config: a test reloads the shipped
+models and checks that they reproduce ``scores.json`` on the held-out labels.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from labelled import cats_for, is_dev, load_labelled, model_text  # noqa: E402
+
+DECISIONS = ("event", "type", "modality")
+
+
+def write_corpora(rows: list[dict[str, Any]], build: Path, lang: str) -> None:
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank(lang)
+    for decision in DECISIONS:
+        for split in ("train", "dev"):
+            db = DocBin()
+            for row in rows:
+                if is_dev(row) != (split == "dev"):
+                    continue
+                cats = cats_for(row, decision)
+                if cats is None:
+                    continue
+                doc = nlp.make_doc(model_text(row))
+                doc.cats = cats
+                db.add(doc)
+            (build / decision).mkdir(parents=True, exist_ok=True)
+            db.to_disk(build / decision / f"{split}.spacy")
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def predict(models: Path, rows: list[dict[str, Any]]) -> dict[str, list[dict[str, float]]]:
+    import spacy
+
+    texts = [model_text(r) for r in rows]
+    out: dict[str, list[dict[str, float]]] = {}
+    for decision in DECISIONS:
+        if (models / decision / "config.cfg").exists():
+            nlp = spacy.load(models / decision)
+            out[decision] = [dict(d.cats) for d in nlp.pipe(texts, batch_size=256)]
+    return out
+
+
+def measure(rows: list[dict[str, Any]], cats: dict[str, list[dict[str, float]]]) -> dict[str, Any]:
+    """Rules against model on held-out labels, per decision, with the thresholds that decide use."""
+    gold_event = [r["label"]["event"] == "event" for r in rows]
+    n_event = sum(gold_event)
+    scores: dict[str, Any] = {"n_dev": len(rows), "n_dev_events": n_event}
+    # event: the rules keep every candidate
+    p_rules = n_event / len(rows) if rows else 0.0
+    scores["event_rules"] = {"precision": round(p_rules, 4), "recall": 1.0, "f1": round(_f1(p_rules, 1.0), 4)}
+    curve = []
+    for t in [x / 20 for x in range(1, 20)]:
+        kept = [c["EVENT"] + c.get("BACKGROUND", 0.0) >= t and c["EVENT"] >= c.get("BACKGROUND", 0.0)
+                for c in cats["event"]]
+        tp = sum(k and g for k, g in zip(kept, gold_event))
+        p = tp / sum(kept) if sum(kept) else 0.0
+        r = tp / n_event if n_event else 0.0
+        curve.append({"threshold": t, "precision": round(p, 4), "recall": round(r, 4), "f1": round(_f1(p, r), 4)})
+    scores["event_model"] = curve
+    # type: on the real events (and background) only
+    typed = [(i, r) for i, r in enumerate(rows) if r["label"]["event"] != "not"]
+    rule_acc = sum(r["rule"]["event"] == r["label"]["type"] for _, r in typed) / max(1, len(typed))
+    scores["type_rules"] = round(rule_acc, 4)
+    type_curve = []
+    for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01):
+        right = 0
+        for i, r in typed:
+            best, p = max(cats["type"][i].items(), key=lambda kv: kv[1])
+            guess = best if p >= t else r["rule"]["event"]
+            right += guess == r["label"]["type"]
+        type_curve.append({"threshold": t, "accuracy": round(right / max(1, len(typed)), 4)})
+    scores["type_model"] = type_curve
+    # modality: on the real events only
+    real = [(i, r) for i, r in enumerate(rows) if r["label"]["event"] == "event"]
+    scores["modality_rules"] = round(sum(r["rule"]["modality"] == r["label"]["modality"] for _, r in real)
+                                     / max(1, len(real)), 4)
+    scores["modality_model"] = round(sum(
+        max(cats["modality"][i].items(), key=lambda kv: kv[1])[0].lower() == r["label"]["modality"]
+        for i, r in real) / max(1, len(real)), 4)
+    return scores
+
+
+def decide(scores: dict[str, Any]) -> dict[str, Any]:
+    """Per decision, the model only where it measured better than the rules."""
+    best_event = max(scores["event_model"], key=lambda x: (x["f1"], x["threshold"]))
+    use: dict[str, Any] = {"event_threshold": best_event["threshold"]}
+    if best_event["f1"] <= scores["event_rules"]["f1"]:
+        use["event_threshold"] = 0.0  # the rules keep everything: the model drops nothing
+    best_type = max(scores["type_model"], key=lambda x: (x["accuracy"], x["threshold"]))
+    use["type_threshold"] = best_type["threshold"] if best_type["accuracy"] > scores["type_rules"] else 2.0
+    use["modality_model"] = scores["modality_model"] > scores["modality_rules"]
+    return use
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--lang", default="fr")
+    ap.add_argument("--out", type=Path, default=None)
+    ap.add_argument("--build", type=Path, default=HERE / "build")
+    a = ap.parse_args()
+    out = a.out or HERE.parent.parent / "chronique" / "data" / "models" / f"events-{a.lang}"
+    rows = load_labelled(HERE, a.lang)
+    dev = [r for r in rows if is_dev(r)]
+    print(f"{len(rows)} labelled candidates, {len(dev)} held out", file=sys.stderr)
+    if a.build.exists():
+        shutil.rmtree(a.build)
+    write_corpora(rows, a.build, a.lang)
+    for decision in DECISIONS:
+        subprocess.run([sys.executable, "-m", "spacy", "train", str(HERE / "config.cfg"),
+                        "--output", str(a.build / decision / "model"),
+                        "--paths.train", str(a.build / decision / "train.spacy"),
+                        "--paths.dev", str(a.build / decision / "dev.spacy"),
+                        "--nlp.lang", a.lang], check=True)
+    staged = a.build / "package"
+    for decision in DECISIONS:
+        shutil.copytree(a.build / decision / "model" / "model-best", staged / decision)
+    scores = measure(dev, predict(staged, dev))
+    use = decide(scores)
+    (staged / "scores.json").write_text(json.dumps(scores, indent=1) + "\n", encoding="utf-8")
+    (staged / "use.json").write_text(json.dumps(use, indent=1) + "\n", encoding="utf-8")
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(staged, out)
+    print(json.dumps({"use": use, "event_rules": scores["event_rules"],
+                      "event_model": next(x for x in scores["event_model"]
+                                          if x["threshold"] == use["event_threshold"]) if use["event_threshold"]
+                      else None, "type_rules": scores["type_rules"],
+                      "modality": [scores["modality_rules"], scores["modality_model"]]}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
