@@ -59,7 +59,7 @@ def data_packages(source: str) -> set[str]:
 
 
 def test_dependencies_deptry_finds_no_undeclared_or_unused_package() -> None:
-    res = subprocess.run([sys.executable, "-m", "deptry", "."], cwd=ROOT, capture_output=True, text=True,
+    res = subprocess.run([sys.executable, "-m", "deptry", "--no-ansi", "."], cwd=ROOT, capture_output=True, text=True,
                          timeout=300)
     assert res.returncode == 0, (res.stdout + res.stderr)[-3000:]
 
