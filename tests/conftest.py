@@ -55,6 +55,9 @@ def pytest_configure(config: pytest.Config) -> None:
         _set_env(name, str(run_dir / name.lower()))
     tmp = run_dir / "tmp"
     tmp.mkdir()
+    # like /tmp: the throw-away PostgreSQL server runs as another user and must reach its folder here
+    run_dir.chmod(0o755)
+    tmp.chmod(0o1777)
     _set_env("TMPDIR", str(tmp))
     tempfile.tempdir = str(tmp)  # tmp_path, tempfile and child processes all write inside run_dir
     try:
