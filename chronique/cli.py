@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 import sys
 import textwrap
-from datetime import date
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import TYPE_CHECKING, Any, TextIO
 
 import click
