@@ -115,7 +115,7 @@ class Progress:
             parts.append("loading models")
         elif rate is not None:
             parts.append(f"{rate:.1f} articles/s")
-        parts.append(f"{self.events} events")
+        parts.append(f"{self.events} event{'' if self.events == 1 else 's'}")
         if self.skipped:
             parts.append(f"{self.skipped} already stored")
         if rate and self.total is not None and self.total > self.done:

@@ -72,4 +72,4 @@ def test_progress_on_a_terminal_rewrites_one_line_and_keeps_messages() -> None:
     text = out.getvalue()
     assert text.startswith("\ringest: 0 articles, loading models, 0 events\x1b[K")
     assert "\r\x1b[Kchronique: error: a.txt: empty\n" in text
-    assert text.endswith("\r\x1b[Kingest: 2 articles, 1.0 articles/s, 1 events\n")
+    assert text.endswith("\r\x1b[Kingest: 2 articles, 1.0 articles/s, 1 event\n")
