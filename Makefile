@@ -1,19 +1,31 @@
 # chronique — everything a fresh clone needs goes through these targets.
+# Two installs, two stamps: `make demo` installs what chronique needs to run (the package,
+# its models and data, the web server); `make test` adds the test tools and the optional
+# back-ends the tests exercise (PostgreSQL client, pyarrow, pyspark, Playwright, deptry).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-stamp
+RUNTIME_STAMP := $(VENV)/.runtime-stamp
+TEST_STAMP    := $(VENV)/.test-stamp
 DB     ?= chronique.db
 
-.PHONY: install demo test bench lint clean
+.PHONY: install install-test demo test bench lint clean
 
-$(STAMP): pyproject.toml
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[test]'
-	touch $(STAMP)
 
-install: $(STAMP)
+$(RUNTIME_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml $(RUNTIME_STAMP)
+	$(BIN)/python -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(RUNTIME_STAMP)
+
+install-test: $(TEST_STAMP)
 
 demo: install
 	$(BIN)/chronique ingest demo/ --db $(DB)
@@ -22,15 +34,17 @@ demo: install
 	@echo "To browse these events on a map and a timeline: $(BIN)/chronique serve --db $(DB)"
 	@echo "then open http://127.0.0.1:8000/ (works offline)."
 
-test: install
+# tests/conftest.py points chronique's cache, settings file, XDG folders and TMPDIR at a fresh
+# folder for the run (removed after it); -p no:cacheprovider keeps .pytest_cache out of the clone.
+test: install-test
 	bash scripts/system-deps.sh
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -p no:cacheprovider
 
-bench: install
+bench: install-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/serve_load.py
 
-lint: install
+lint: install-test
 	$(BIN)/python -m ruff check chronique tests || true
 
 clean:

@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import json
 import sys
+import textwrap
 from collections.abc import Iterable, Iterator
-from typing import Any, TextIO
+from datetime import date
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from .errors import ChroniqueError, InputError, StoreError
-from .pipeline import Pipeline, Processed, run_parallel
+from .export import FORMATS as EXPORT_FORMATS
+
+if TYPE_CHECKING:  # the pipeline imports spaCy: only commands that run it import it (`--help` stays fast)
+    from .pipeline import Pipeline, Processed
 
 __all__ = ["main"]
 
@@ -51,12 +56,78 @@ def _finish(pipe: Pipeline) -> None:
         sys.exit(1)
 
 
-def _progress(total: int | None, desc: str) -> Any:
-    """A progress bar with rate and ETA on a terminal; silent otherwise."""
-    from tqdm import tqdm
+class UsageExit(click.ClickException):
+    """A usage error told in one line (exit status 2), for mistakes found after parsing."""
 
-    return tqdm(total=total, desc=desc, unit=" art", file=sys.stderr, disable=not sys.stderr.isatty(),
-                dynamic_ncols=True)
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"chronique: error: {self.format_message()}", err=True)
+
+
+class _Date(click.ParamType):
+    """YYYY, YYYY-MM or YYYY-MM-DD (``day=True``: YYYY-MM-DD, optionally followed by a time)."""
+
+    name = "date"
+
+    def __init__(self, day: bool = False) -> None:
+        self.day = day
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        text = str(value).strip()
+        try:
+            if self.day:
+                date.fromisoformat(text[:10])
+                ok = len(text) == 10 or text[10:11] in ("T", " ")
+            else:
+                date.fromisoformat({4: f"{text}-01-01", 7: f"{text}-01"}.get(len(text), text))
+                ok = len(text) in (4, 7, 10)
+        except ValueError:
+            ok = False
+        if not ok:
+            self.fail(f"{value!r} is not a date: use {'YYYY-MM-DD' if self.day else 'YYYY, YYYY-MM or YYYY-MM-DD'}",
+                      param, ctx)
+        return text
+
+
+class _Country(click.ParamType):
+    """An ISO 3166-1 country: alpha-3 (a party), alpha-2 (the place) or name; anything else is refused."""
+
+    name = "country"
+    _LITERAL = ("XK", "XKX")  # Kosovo: user-assigned codes that pycountry lacks, used by GeoNames and ACLED
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        import pycountry
+
+        text = str(value).strip()
+        if text.upper() in self._LITERAL:
+            return text
+        try:
+            pycountry.countries.lookup(text)
+        except LookupError:
+            codes = sorted(f"{c.alpha_3}/{c.alpha_2}" for c in pycountry.countries)
+            codes.append("XKX/XK")
+            listing = textwrap.fill(" ".join(codes), width=100)
+            self.fail(f"{value!r} is not an ISO 3166-1 country code or name. Give alpha-3 for a party or "
+                      f"alpha-2 for the place (or the English name); the codes, alpha-3/alpha-2:\n{listing}",
+                      param, ctx)
+        return text
+
+
+def _progress(total: int | None, desc: str, warmup: int) -> Any:
+    """Articles done, rate, events and time left on stderr (see chronique._progress)."""
+    from ._progress import Progress
+
+    return Progress(total, desc, sys.stderr, warmup=warmup)
+
+
+def _existing_store(db_url: str) -> Any:
+    """Open the store of a read command; a missing SQLite file is a usage error (never created)."""
+    from .store import open_store, store_exists
+
+    if not store_exists(db_url):
+        raise UsageExit(f"{db_url}: no such database; fill one first with `chronique ingest INPUT... --db {db_url}`")
+    return open_store(db_url)
 
 
 @click.group()
@@ -67,7 +138,8 @@ def main() -> None:
 
 @main.command()
 @click.option("--lang", type=LANGS, help="Language of every input (default: record's, else detected).")
-@click.option("--dct", help="Reference date YYYY-MM-DD for relative dates (default: publication date).")
+@click.option("--dct", type=_Date(day=True),
+              help="Reference date YYYY-MM-DD for relative dates (default: publication date).")
 @click.option("--clean/--no-clean", default=True, show_default=True,
               help="Remove scraping artefacts first (evidence offsets then refer to the cleaned text).")
 @click.option("-j", "--processes", default=lambda: _setting("processes"), show_default="1",
@@ -78,6 +150,8 @@ def main() -> None:
 def extract(lang: str | None, dct: str | None, clean: bool, processes: int, full_parse: bool,
             inputs: tuple[str, ...]) -> None:
     """Print PLOVER event records (JSON lines) for the articles in INPUTS."""
+    from .pipeline import Pipeline, run_parallel
+
     pipe = Pipeline(lang=lang, dct=dct, batch_size=_setting("batch_size"), full_parse=full_parse)
     for p in run_parallel(pipe, _articles(inputs, lang, clean), processes):
         if p.error:
@@ -90,7 +164,8 @@ def extract(lang: str | None, dct: str | None, clean: bool, processes: int, full
 
 @main.command()
 @click.option("--lang", type=LANGS)
-@click.option("--dct", help="Reference date YYYY-MM-DD (default: publication date, else inferred).")
+@click.option("--dct", type=_Date(day=True),
+              help="Reference date YYYY-MM-DD (default: publication date, else inferred).")
 @click.option("--clean/--no-clean", default=False, show_default=True,
               help="Remove scraping artefacts first (offsets then refer to the cleaned text).")
 @click.argument("inputs", nargs=-1, required=True)
@@ -98,6 +173,8 @@ def times(lang: str | None, dct: str | None, clean: bool, inputs: tuple[str, ...
     """Print temporal expressions (TIMEX3 type and value) found in INPUTS.
 
     Offsets are character offsets into each input text as given."""
+    from .pipeline import Pipeline
+
     pipe = Pipeline(lang=lang, dct=dct, stages=("lang", "time"))
     for p in pipe.run(_articles(inputs, lang, clean)):
         if p.error:
@@ -118,6 +195,8 @@ def places(lang: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
     """Print place mentions resolved to GeoNames found in INPUTS.
 
     Offsets are character offsets into each input text as given."""
+    from .pipeline import Pipeline
+
     pipe = Pipeline(lang=lang, stages=("lang", "parse", "places"))
     for p in pipe.run(_articles(inputs, lang, clean)):
         if p.error:
@@ -132,7 +211,7 @@ def places(lang: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
 @click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db",
               help="SQLite path or postgresql:// URL.")
 @click.option("--lang", type=LANGS)
-@click.option("--dct", help="Reference date for every input (default: publication date).")
+@click.option("--dct", type=_Date(day=True), help="Reference date YYYY-MM-DD for every input (default: publication date).")
 @click.option("--quiet", is_flag=True, help="No per-article error lines, only the summary.")
 @click.option("-j", "--processes", default=lambda: _setting("processes"), show_default="1",
               type=click.IntRange(1), help="Worker processes (models are loaded once and shared).")
@@ -147,6 +226,7 @@ def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, processe
     so an interrupted run can simply be started again.
     """
     from ._progress import count_hint
+    from .pipeline import Pipeline, run_parallel
     from .store import open_store
 
     store = open_store(db_url)
@@ -159,18 +239,19 @@ def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, processe
         for item in _articles(inputs, lang):
             if not isinstance(item, InputError) and store.has(item.id, item.content_hash):
                 skipped += 1
-                bar.update(1)
+                progress.skip()
                 continue
             yield item
 
-    with _progress(count_hint(list(inputs)), "ingest") as bar:
+    # the rate is measured once the first batch is out (on every worker): model loading does not count
+    with _progress(count_hint(list(inputs)), "ingest", pipe.batch_size * processes) as progress:
         try:
             for p in run_parallel(pipe, fresh(), processes):
-                bar.update(1)
+                progress.update(len(p.events))
                 if p.error:
                     failures.append(str(p.error))
                     if not quiet:
-                        bar.write(f"chronique: error: {p.error}", file=sys.stderr)
+                        progress.write(f"chronique: error: {p.error}")
                     continue
                 try:
                     if store.add(p.article, p.events):
@@ -179,7 +260,7 @@ def ingest(db_url: str, lang: str | None, dct: str | None, quiet: bool, processe
                         skipped += 1
                 except StoreError as exc:  # one article the store refuses does not stop the run
                     failures.append(f"{p.article.source or p.article.id}: {exc}")
-                    bar.write(f"chronique: error: {failures[-1]}", file=sys.stderr)
+                    progress.write(f"chronique: error: {failures[-1]}")
         except KeyboardInterrupt:
             store.close()
             click.echo(f"\ninterrupted: {stored} articles stored in this run; run the same command again "
@@ -203,16 +284,31 @@ def _filters(f: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in f.items() if v is not None}
 
 
+class _PloverType(click.ParamType):
+    """One of the 16 PLOVER types, in any case."""
+
+    name = "type"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        from .model import PLOVER_TYPES
+
+        text = str(value).strip().upper()
+        if text not in PLOVER_TYPES:
+            self.fail(f"{value!r} is not a PLOVER type: use one of {', '.join(PLOVER_TYPES)}", param, ctx)
+        return text
+
+
 _FILTERS = [
-    click.option("--type", "type_", help="PLOVER type, e.g. ASSAULT."),
-    click.option("--from", "date_from", help="Events on or after this date (YYYY-MM-DD)."),
-    click.option("--to", "date_to", help="Events on or before this date."),
-    click.option("--country", help="ISO country code of a party (alpha-3) or of the place (alpha-2)."),
+    click.option("--type", "type_", type=_PloverType(), help="PLOVER type, e.g. ASSAULT."),
+    click.option("--from", "date_from", type=_Date(), help="Events on or after this date (YYYY, YYYY-MM or YYYY-MM-DD)."),
+    click.option("--to", "date_to", type=_Date(), help="Events on or before this date."),
+    click.option("--country", type=_Country(),
+                 help="ISO country code of a party (alpha-3) or of the place (alpha-2), or a country name."),
     click.option("--actor", help="Text or canonical name of an actor or recipient."),
     click.option("--claimant", help="Text or canonical name of who claims the event."),
     click.option("--mode", help="PLOVER mode, e.g. aerial."),
     click.option("--text", help="Full-text search in the evidence sentences."),
-    click.option("--limit", type=int, help="At most this many events."),
+    click.option("--limit", type=click.IntRange(0), help="At most this many events."),
 ]
 
 
@@ -222,10 +318,15 @@ def _with_filters(fn: Any) -> Any:
     return fn
 
 
-def _query(db_url: str, **kw: Any) -> Iterator[dict[str, Any]]:
-    from .store import open_store
+def _check_range(kw: dict[str, Any]) -> None:
+    # --from 2015-12-10 --to 2015-12 is a valid range: compare on the grain they share
+    start, end = kw["date_from"], kw["date_to"]
+    if start and end and start[:len(end)] > end[:len(start)]:
+        raise click.BadParameter(f"{kw['date_from']} is after --to {kw['date_to']}", param_hint="'--from'")
 
-    store = open_store(db_url)
+
+def _query(store: Any, **kw: Any) -> Iterator[dict[str, Any]]:
+    """The events of ``store`` the filters select (the store is closed when they are all read)."""
     kw["type"] = kw.pop("type_", None)
     try:
         yield from store.query_events(**_filters(kw))
@@ -241,7 +342,8 @@ def events(db_url: str, fmt: str, **kw: Any) -> None:
     """Query stored events."""
     from .summary import event_line
 
-    for rec in _query(db_url, **kw):
+    _check_range(kw)
+    for rec in _query(_existing_store(db_url), **kw):
         if fmt == "table":
             click.echo(event_line(rec))
         else:
@@ -250,20 +352,27 @@ def events(db_url: str, fmt: str, **kw: Any) -> None:
 
 @main.command()
 @click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db")
-@click.option("--format", "fmt", type=click.Choice(["plover", "acled-csv", "geojson"]), required=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File to write (default: stdout).")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="File to write (default: stdout; required for parquet).")
 @_with_filters
 def export(db_url: str, fmt: str, output: str | None, **kw: Any) -> None:
-    """Export stored events as PLOVER JSON lines, ACLED-style CSV or GeoJSON."""
+    """Export stored events as PLOVER JSON lines, ACLED-style CSV, GeoJSON or Parquet."""
+    from .export import binary_format, check_format
     from .export import export as do_export
 
-    from .store import open_store
-
-    with open_store(db_url) as store:
-        sources = store.article_sources()
-    records = _query(db_url, **kw)
+    _check_range(kw)
+    binary = binary_format(fmt)
+    if binary and not output:
+        raise click.BadParameter(f"{fmt} is a binary format: give a file to write with -o FILE",
+                                 param_hint="'-o' / '--output'")
+    check_format(fmt)  # a missing optional dependency is told before any file is written
+    store = _existing_store(db_url)
+    sources = store.article_sources()
+    records = _query(store, **kw)
     if output:
-        with open(output, "w", encoding="utf-8", newline="") as out:
+        with open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
+                  newline=None if binary else "") as out:
             n = do_export(records, fmt, out, sources=sources)
         click.echo(f"wrote {n} events to {output}", err=True)
     else:
@@ -275,10 +384,9 @@ def export(db_url: str, fmt: str, output: str | None, **kw: Any) -> None:
 @click.option("--examples", default=5, show_default=True, help="How many example events to show.")
 def summary(db_url: str, examples: int) -> None:
     """Print a readable summary of the store: articles, events by type, examples."""
-    from .store import open_store
     from .summary import summarize
 
-    store = open_store(db_url)
+    store = _existing_store(db_url)
     try:
         click.echo(summarize(store, examples))
     finally:

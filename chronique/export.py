@@ -15,6 +15,7 @@ reads the database.
 from __future__ import annotations
 
 import csv
+import importlib
 import json
 import time
 from collections.abc import Iterable, Mapping
@@ -27,9 +28,12 @@ import pycountry
 
 from .errors import ConfigError
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "acled_row", "export", "summary"]
+__all__ = ["ACLED_COLUMNS", "FORMATS", "acled_row", "binary_format", "check_format", "export", "summary"]
 
 FORMATS = ("plover", "acled-csv", "geojson", "parquet")
+_BINARY = frozenset({"parquet"})
+# format -> (module it needs, the extra that installs it)
+_NEEDS = {"parquet": ("pyarrow", "parquet")}
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +43,24 @@ def _acled() -> dict[str, Any]:
 
 
 ACLED_COLUMNS: tuple[str, ...] = tuple(_acled()["columns"])
+
+
+def binary_format(fmt: str) -> bool:
+    """Whether ``fmt`` is written to a binary file (``export``'s ``out`` opened with "wb")."""
+    return fmt in _BINARY
+
+
+def check_format(fmt: str) -> None:
+    """Raise ConfigError, saying what to install, when ``fmt`` is unknown or its library is missing."""
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt in _NEEDS:
+        module, extra = _NEEDS[fmt]
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            raise ConfigError(f"the {fmt!r} export needs {module}, which is not installed: "
+                              f"pip install 'chronique[{extra}]' (or pip install {module})") from None
 
 
 def export(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | IO[bytes], *,
@@ -58,9 +80,8 @@ def export(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | IO[bytes],
         return _write_acled(records, out, sources or {}, stamp)  # type: ignore[arg-type]
     if fmt == "geojson":
         return _write_geojson(records, out)  # type: ignore[arg-type]
-    if fmt == "parquet":
-        return _write_parquet(records, out)  # type: ignore[arg-type]
-    raise ConfigError(f"unknown export format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    check_format(fmt)
+    return _write_parquet(records, out)  # type: ignore[arg-type]
 
 
 def _write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
@@ -288,12 +309,8 @@ def _write_geojson(records: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 def _write_parquet(records: Iterable[dict[str, Any]], out: IO[bytes]) -> int:
-    try:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-    except ImportError as exc:
-        raise ConfigError("the 'parquet' export needs pyarrow: pip install pyarrow "
-                          "(or export 'plover' JSON lines and convert)") from exc
+    import pyarrow as pa  # optional (the 'parquet' extra): check_format has said so when it is missing
+    import pyarrow.parquet as pq
     rows = [{**summary(r), "record": json.dumps(r, ensure_ascii=False)} for r in records]
     columns = list(summary({}).keys()) + ["record"]
     table = pa.Table.from_pylist(rows, schema=None) if rows else pa.table({c: pa.array([], pa.string())

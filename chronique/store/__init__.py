@@ -10,10 +10,11 @@ Only this package writes SQL. Exports of query results are in ``chronique.export
 
 from __future__ import annotations
 
-from ._open import open_store
+from ._open import open_store, store_exists
 from .base import Store
 from .migrate import Migration, latest_version, load_migrations
 from .postgres import PostgresStore
 from .sqlite import SQLiteStore
 
-__all__ = ["Migration", "PostgresStore", "SQLiteStore", "Store", "latest_version", "load_migrations", "open_store"]
+__all__ = ["Migration", "PostgresStore", "SQLiteStore", "Store", "latest_version", "load_migrations", "open_store",
+           "store_exists"]

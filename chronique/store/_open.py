@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import StoreError
 from .base import Store
 
 DEFAULT_URL = "chronique.db"
+_MEMORY = ("sqlite://", "sqlite:///:memory:", ":memory:")
+
+
+def store_exists(url: str | None = None) -> bool:
+    """False when ``url`` names a SQLite file that is not there (``open_store`` would create it).
+
+    In-memory and PostgreSQL URLs count as existing: for them, opening is the only test.
+    Read-only commands call this first, so that a mistyped path is told, not created empty.
+    """
+    url = url or DEFAULT_URL
+    if url.startswith(("postgresql://", "postgres://")) or url in _MEMORY:
+        return True
+    path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+    if "://" in path:
+        return True  # an unknown scheme: open_store says what is wrong with it
+    return Path(path).expanduser().is_file()
 
 
 def open_store(url: str | None = None, migrate: bool = True) -> Store:
@@ -23,7 +41,7 @@ def open_store(url: str | None = None, migrate: bool = True) -> Store:
         return PostgresStore(url, migrate=migrate)
     from .sqlite import SQLiteStore
 
-    if url in ("sqlite://", "sqlite:///:memory:", ":memory:"):
+    if url in _MEMORY:
         return SQLiteStore(":memory:", migrate=migrate)
     if url.startswith("sqlite:///"):
         return SQLiteStore(url[len("sqlite:///"):], migrate=migrate)

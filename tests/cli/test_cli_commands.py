@@ -83,6 +83,10 @@ def test_cli_ingest_twice_stores_once_then_queries_and_exports(runner: CliRunner
     db = str(tmp_path / "c.db")
     first = runner.invoke(main, ["ingest", "--db", db, str(src)])
     assert first.exit_code == 0, first.output
+    # stderr is not a terminal here: plain progress lines, the first before the models load
+    progress = [x for x in first.stderr.splitlines() if x.startswith("ingest: ")]
+    assert progress[0] == "ingest: 0/2 articles, loading models, 0 events"
+    assert progress[-1].startswith("ingest: 2/2 articles, ") and progress[-1].endswith(" events")
     n_events = sqlite3.connect(db).execute("SELECT COUNT(*) FROM events").fetchone()[0]
     again = runner.invoke(main, ["ingest", "--db", db, str(src)])
     assert again.exit_code == 0
