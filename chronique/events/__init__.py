@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Article, Event, Place, Timex
+from ._locate import context_places, locate_candidates, locate_events
 from .candidates import Candidate, find_candidates
 from .lexicon import Lexicon, load_lexicon, validate_lexicon
 from .merge import inherit_dates, merge_candidates
@@ -51,13 +52,20 @@ def read_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     lang: str, dct: str | None = None, metonymic: Any = None) -> list[Candidate]:
     """Every trigger's reading of one parsed article, each with its date."""
     candidates = find_candidates(article, doc, timexes, places, coder, lang, metonymic=metonymic)
+    # where the clause says nothing: the sentence, the parties' phrases, then (kept on the
+    # Doc for records still placeless after merging) the paragraph and the dateline
+    locate_candidates(candidates, doc, places, load_lexicon(lang), metonymic)
+    context_places(article, candidates, doc, places, lang, metonymic)
     inherit_dates(candidates, timexes, dct)
     return candidates
 
 
 def merge_events(candidates: list[Candidate], lang: str) -> list[Event]:
     """One record per real event, keeping those with a party chronique can identify."""
-    return [e for e in merge_candidates(candidates, lang) if _has_party(e)]
+    events = [e for e in merge_candidates(candidates, lang) if _has_party(e)]
+    if candidates:
+        locate_events(events, candidates[0].trigger.doc)
+    return events
 
 
 def _has_party(ev: Event) -> bool:
