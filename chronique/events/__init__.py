@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..model import Article, Event, Place, Timex
+from ._background import flag_background
 from ._locate import context_places, locate_candidates, locate_events
 from .candidates import Candidate, find_candidates
 from .lexicon import Lexicon, load_lexicon, validate_lexicon
@@ -38,6 +39,9 @@ __all__ = [
 ]
 
 
+_DCT_KEY = "chronique.reference_date"
+
+
 def extract(article: Article, doc: Any, timexes: Sequence[Timex], places: Sequence[Place], coder: Any,
             lang: str, dct: str | None = None, metonymic: Any = None) -> list[Event]:
     """Events reported in one parsed article, one record per real event.
@@ -57,6 +61,7 @@ def read_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
     locate_candidates(candidates, doc, places, load_lexicon(lang), metonymic)
     context_places(article, candidates, doc, places, lang, metonymic)
     inherit_dates(candidates, timexes, dct)
+    doc.user_data[_DCT_KEY] = dct  # merge_events flags history told in passing against it
     return candidates
 
 
@@ -64,7 +69,9 @@ def merge_events(candidates: list[Candidate], lang: str) -> list[Event]:
     """One record per real event, keeping those with a party chronique can identify."""
     events = [e for e in merge_candidates(candidates, lang) if _has_party(e)]
     if candidates:
-        locate_events(events, candidates[0].trigger.doc)
+        doc = candidates[0].trigger.doc
+        locate_events(events, doc)
+        flag_background(events, doc.user_data.get(_DCT_KEY))
     return events
 
 
