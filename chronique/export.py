@@ -71,8 +71,11 @@ def export(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | IO[bytes],
     (ACLED's ``source`` column; the doc_id is used when absent); ``timestamp``
     (Unix seconds) fills ACLED's ``timestamp`` column, default now. For
     'geojson' the count is of events with coordinates (the others are left out).
+    Records flagged ``"background": true`` (history told in passing) are left out, as
+    in the store's default views.
     Raises ConfigError for an unknown format or a missing optional dependency.
     """
+    records = (r for r in records if not r.get("background"))
     if fmt == "plover":
         return _write_jsonl(records, out)  # type: ignore[arg-type]
     if fmt == "acled-csv":

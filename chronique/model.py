@@ -220,6 +220,9 @@ class Event:
     acled: dict[str, str] | None = None
     lang: str | None = None
     trigger: str | None = None
+    # dated only by a decade or century, or decades from the publication: history told
+    # as background, kept in the record but out of the store's default views and exports
+    background: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         d: dict[str, Any] = {
@@ -247,6 +250,8 @@ class Event:
             "lang": self.lang,
             "trigger": self.trigger,
         }
+        if self.background:  # written only when set: current events keep their shape
+            d["background"] = True
         return d
 
     @classmethod

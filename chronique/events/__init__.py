@@ -15,6 +15,8 @@ from typing import Any
 
 from ..model import Article, Event, Place, Timex
 from ..nlp import doc_text
+from ._background import flag_background
+from ._locate import context_places, locate_candidates, locate_events
 from .candidates import Candidate, find_candidates
 from .detector import candidate_features, candidate_text, load_detector
 from .lexicon import Lexicon, load_lexicon, validate_lexicon
@@ -41,6 +43,9 @@ __all__ = [
 ]
 
 
+_DCT_KEY = "chronique.reference_date"
+
+
 def extract(article: Article, doc: Any, timexes: Sequence[Timex], places: Sequence[Place], coder: Any,
             lang: str, dct: str | None = None, metonymic: Any = None) -> list[Event]:
     """Events reported in one parsed article, one record per real event.
@@ -56,7 +61,12 @@ def read_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
     """Every trigger's reading of one parsed article, each with its date."""
     candidates = find_candidates(article, doc, timexes, places, coder, lang, metonymic=metonymic)
     candidates = detect(candidates, doc, lang)
+    # where the clause says nothing: the sentence, the parties' phrases, then (kept on the
+    # Doc for records still placeless after merging) the paragraph and the dateline
+    locate_candidates(candidates, doc, places, load_lexicon(lang), metonymic)
+    context_places(article, candidates, doc, places, lang, metonymic)
     inherit_dates(candidates, timexes, dct)
+    doc.user_data[_DCT_KEY] = dct  # merge_events flags history told in passing against it
     return candidates
 
 
@@ -92,7 +102,12 @@ def detect(candidates: list[Candidate], doc: Any, lang: str) -> list[Candidate]:
 
 def merge_events(candidates: list[Candidate], lang: str) -> list[Event]:
     """One record per real event, keeping those with a party chronique can identify."""
-    return [e for e in merge_candidates(candidates, lang) if _has_party(e)]
+    events = [e for e in merge_candidates(candidates, lang) if _has_party(e)]
+    if candidates:
+        doc = candidates[0].trigger.doc
+        locate_events(events, doc)
+        flag_background(events, doc.user_data.get(_DCT_KEY))
+    return events
 
 
 def _has_party(ev: Event) -> bool:

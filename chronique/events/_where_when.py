@@ -9,6 +9,7 @@ from typing import Any
 from ..model import Actor, Place, Timex
 from ..nlp import doc_text
 from ._clauses import span_of
+from ._place_words import place_words, reference_point
 from .arguments import Arguments, case_of
 from .lexicon import Lexicon, fold
 
@@ -79,6 +80,8 @@ def _place_ok(p: Place, actor_ranges: list[tuple[int, int]], metonymic: Any, doc
     if any(p.start < e and s < p.end for s, e in actor_ranges):
         return False
     if p.text[:1].islower():  # "russe", "syriennes": a nationality, not where it happened
+        return False
+    if reference_point(p, doc, place_words(doc.lang_)):  # "à 500 km au sud de Tunis"
         return False
     try:
         return not (metonymic and metonymic(p, doc))

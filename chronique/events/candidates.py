@@ -415,7 +415,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             base_evidence += [Evidence(p.start, p.end, "event_loc") for p in cplaces]
             qs = [] if weak else list(sent_quantities)
             base_evidence += [Evidence(q.start, q.end, "quantities") for q in qs if q.start is not None]
-            mags = magnitudes(qs, sent, lex)
+            mags = magnitudes(qs, sent, lex, tok)
             if spec.event not in ("PROTEST", "MOBILIZE"):
                 mags["size"] = None  # PLOVER's size is a crowd's or a force's
             for timex in chosen or [None]:

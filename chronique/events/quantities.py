@@ -121,10 +121,47 @@ def find_quantities(sent: Any, lex: Lexicon, excluded: Sequence[tuple[int, int]]
     return out
 
 
-def magnitudes(quantities: Sequence[Quantity], sent: Any, lex: Lexicon) -> dict[str, int | None]:
-    """PLOVER ``dead``/``injured``/``size`` from a sentence's quantities and its casualty words."""
+def _clause_head(tok: Any) -> Any:
+    """The verb heading the clause a token sits in (the token itself when it is one)."""
+    cur = tok
+    for _ in range(10):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def own_clause(quantities: Sequence[Quantity], trigger: Any) -> list[Quantity]:
+    """The quantities told in the trigger's own clause: "la pandémie a fait 479.818 morts dans
+    le monde" is no count of the attack the same sentence reports."""
+    doc, head = trigger.doc, _clause_head(trigger)
+    out = []
+    for q in quantities:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand") if q.start is not None else None
+        if span is not None and _clause_head(span.root).i == head.i and not _other_subject_between(trigger, span):
+            out.append(q)
+    return out
+
+
+def _other_subject_between(trigger: Any, span: Any) -> bool:
+    """A verb with a subject of its own stands between the trigger and the count ("attaqué
+    ... alors que l'épidémie a fait 479.818 morts"): the count is that clause's, whatever
+    the parser attached it to. "Une attaque a fait 12 morts" keeps its count."""
+    lo, hi = sorted((trigger.i, span.start))
+    for t in trigger.doc[lo + 1:hi]:
+        if t.pos_ in ("VERB", "AUX") and any(c.dep_.startswith("nsubj") and c.i != trigger.i
+                                             for c in t.children):
+            return True
+    return False
+
+
+def magnitudes(quantities: Sequence[Quantity], sent: Any, lex: Lexicon, trigger: Any = None) -> dict[str, int | None]:
+    """PLOVER ``dead``/``injured``/``size`` from a sentence's quantities and its casualty words;
+    given the ``trigger``, only from the quantities of its own clause."""
     dead = injured = size = None
     words = {fold(t.text) for t in sent} | {fold(t.lemma_) for t in sent}
+    if trigger is not None:
+        quantities = own_clause(quantities, trigger)
     for q in quantities:
         if not isinstance(q.value, (int, float)):
             continue

@@ -357,7 +357,7 @@ class Store(ABC):
                      limit: int | None = None, offset: int = 0, *,
                      initiator: str | Iterable[str] | None = None, recipient: str | Iterable[str] | None = None,
                      modality: str | Iterable[str] | None = None, doc_id: str | None = None,
-                     ) -> Iterator[dict[str, Any]]:
+                     background: bool = False) -> Iterator[dict[str, Any]]:
         """Event records (``Event.as_dict()`` shape) matching every given filter.
 
         - ``type``, ``mode``: any of the PLOVER types / modes of the event;
@@ -370,12 +370,14 @@ class Store(ABC):
           canonical name, case-insensitively;
         - ``text``: words found in the event's sentences or in its article
           (full-text search; every word must occur);
-        - ``modality``, ``doc_id``: exact.
+        - ``modality``, ``doc_id``: exact;
+        - ``background``: also events told as history (``"background": true``), left out by default.
         A list for a filter means "any of these". Ordered by date, undated last.
         """
         filters = {"type": type, "date_from": date_from, "date_to": date_to, "country": country,
                    "actor": actor, "claimant": claimant, "mode": mode, "text": text,
-                   "initiator": initiator, "recipient": recipient, "modality": modality, "doc_id": doc_id}
+                   "initiator": initiator, "recipient": recipient, "modality": modality, "doc_id": doc_id,
+                   "background": background}
         where, params = _query.where_clause(filters, self._text_clause)
         page, page_params = _query.paging(limit, offset, self.unlimited)
         sql = f"SELECT e.record FROM events e {where} {_query.ORDER_BY} {page}"

@@ -122,3 +122,15 @@ def test_migrate_schema_list_order_index_and_statistics(tmp_path) -> None:
     assert "events_list_order" in names
     stats = {r[0] for r in con.execute("SELECT tbl FROM sqlite_stat1")}
     assert "articles" in stats
+
+
+def test_background_events_are_left_out_of_default_queries(tmp_path, make_article, make_event):
+    store = open_store(str(tmp_path / "bg.db"))
+    old = make_event("doc1")
+    old.background = True
+    store.add(make_article(1, text="En 1995, un attentat a frappé Oklahoma City."), [old])
+    assert list(store.query_events()) == []
+    assert store.count_events() == 0
+    assert [r["id"] for r in store.query_events(background=True)] == [old.id]
+    assert store.get_event(old.id)["background"] is True
+    store.close()
