@@ -146,10 +146,15 @@ def main() -> None:
               type=click.IntRange(1), help="Worker processes (models are loaded once and shared).")
 @click.option("--full-parse", is_flag=True,
               help="Parse every sentence (default: only those that may hold an event or its source).")
+@click.option("--background", is_flag=True,
+              help="Also print events flagged background (history told in passing, dated decades away).")
 @click.argument("inputs", nargs=-1, required=True)
 def extract(lang: str | None, dct: str | None, clean: bool, processes: int, full_parse: bool,
-            inputs: tuple[str, ...]) -> None:
-    """Print PLOVER event records (JSON lines) for the articles in INPUTS."""
+            background: bool, inputs: tuple[str, ...]) -> None:
+    """Print PLOVER event records (JSON lines) for the articles in INPUTS.
+
+    Events flagged background are left out, as in the store's default views, unless
+    --background is given."""
     from .pipeline import Pipeline, run_parallel
 
     pipe = Pipeline(lang=lang, dct=dct, batch_size=_setting("batch_size"), full_parse=full_parse)
@@ -158,7 +163,8 @@ def extract(lang: str | None, dct: str | None, clean: bool, processes: int, full
             _report(p)
             continue
         for ev in p.events:
-            _emit(ev.as_dict(), sys.stdout)
+            if background or not ev.background:
+                _emit(ev.as_dict(), sys.stdout)
     _finish(pipe)
 
 

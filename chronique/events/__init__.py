@@ -16,6 +16,7 @@ from typing import Any
 from ..model import Article, Event, Place, Timex
 from ..nlp import doc_text
 from ._background import flag_background
+from ._implied import add_implied_actors
 from ._locate import context_places, locate_candidates, locate_events
 from .candidates import Candidate, find_candidates
 from .detector import candidate_features, candidate_text, load_detector
@@ -102,12 +103,14 @@ def detect(candidates: list[Candidate], doc: Any, lang: str) -> list[Candidate]:
 
 def merge_events(candidates: list[Candidate], lang: str) -> list[Event]:
     """One record per real event, keeping those with a party chronique can identify."""
-    events = [e for e in merge_candidates(candidates, lang) if _has_party(e)]
+    events = merge_candidates(candidates, lang)
     if candidates:
         doc = candidates[0].trigger.doc
         locate_events(events, doc)
+        add_implied_actors(events, lang, {c.id: c.trigger.lemma_ for c in candidates})
+        events = [e for e in events if _has_party(e)]
         flag_background(events, doc.user_data.get(_DCT_KEY))
-    return events
+    return [e for e in events if _has_party(e)]
 
 
 def _has_party(ev: Event) -> bool:

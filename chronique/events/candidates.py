@@ -348,6 +348,10 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     # "strengthened its forces": the actor's own troops are no recipient
                     objects = [o for o in objects if o not in own_forces(objects)]
                 recipients = _resolve_args(objects + args.targets, coder, doc, stop, dates, cut)
+                if spec.event == "MOBILIZE" and args.passive and not args.agents and not actors:
+                    # "l'armée a été déployée": the force deployed is the one that mobilises
+                    actors, recipients = _resolve_args(args.objects, coder, doc, stop, dates, cut), \
+                        _resolve_args(args.targets, coder, doc, stop, dates, cut)
             actor_ranges = [(a.start, a.end) for a in actors + recipients if a.start is not None and a.end is not None]
             if not spec.symmetric:
                 # "imposé des sanctions à la Russie": the country is the recipient

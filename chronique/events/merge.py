@@ -174,6 +174,18 @@ def _dates_agree(c: Candidate, rec: _Record) -> bool:
     return True
 
 
+_STALE_DAYS = 31
+
+
+def _older(rec: _Record, c: Candidate) -> bool:
+    """Does the record date from well before the candidate's narrative or publication date?
+    An act told as news does not join history told in passing ("après le traité dénoncé en
+    2018")."""
+    ci = _interval(c)
+    ends = [mi[1] for m in rec.members if m.date_strength == "sentence" and (mi := _interval(m)) is not None]
+    return ci is not None and bool(ends) and (ci[0] - max(ends)).days > _STALE_DAYS
+
+
 def _compatible(c: Candidate, rec: _Record, check_dates: bool) -> bool:
     h = rec.head
     if h.event_type != c.event_type:
@@ -205,7 +217,8 @@ def merge_candidates(candidates: Sequence[Candidate], lang: str) -> list[Event]:
         for c in group:
             before = sorted((r for r in records if r.position <= c.trigger.idx), key=lambda r: -r.position)
             after = sorted((r for r in records if r.position > c.trigger.idx), key=lambda r: r.position)
-            target = next((r for r in before + after if _compatible(c, r, check_dates=False)), None)
+            target = next((r for r in before + after if _compatible(c, r, check_dates=False)
+                           and (c.weak or not _older(r, c))), None)
             if target is None and c.weak:
                 continue  # a passing mention of an event we cannot find told anywhere: not a new event
             if target is None:
