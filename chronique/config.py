@@ -58,7 +58,7 @@ SETTINGS: dict[str, Setting] = {
     "cache": Setting(str(Path.home() / ".cache" / "chronique"), "CHRONIQUE_CACHE", str,
                      "folder of the gazetteer built on first use"),
     # Limits against hostile or broken input (see Limits and the README's "Limits" section).
-    "max_article_chars": Setting(1_000_000, "CHRONIQUE_MAX_ARTICLE_CHARS", _positive_int,
+    "max_article_chars": Setting(2_000_000, "CHRONIQUE_MAX_ARTICLE_CHARS", _positive_int,
                                  "longest article text read; a longer one is refused with a message"),
     "max_sentence_tokens": Setting(150, "CHRONIQUE_MAX_SENTENCE_TOKENS", _positive_int,
                                    "longest sentence fed to the parser; longer runs of words are split"),
@@ -72,9 +72,9 @@ class Limits:
     """The guards against hostile input, read from the settings.
 
     ``max_article_chars``: a longer text is refused, not cut: a cut article would be
-    stored as if whole and its events would silently miss the rest; 1,000,000
-    characters is twenty times the longest news report of the corpora we read, and
-    below spaCy's own guard. ``max_sentence_tokens``: unpunctuated text is split into
+    stored as if whole and its events would silently miss the rest; 2,000,000
+    characters (about 300,000 words) is forty times the longest news report of the
+    corpora we read, and what the spaCy models are allowed (``nlp.max_length``). ``max_sentence_tokens``: unpunctuated text is split into
     pieces of at most this many tokens before the parser (whose cost and memory grow
     with the length of what it is given). ``article_time_budget``: seconds per article.
     """

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import time
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -27,7 +28,7 @@ import pycountry
 
 from .errors import ConfigError
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "acled_row", "export", "summary"]
+__all__ = ["ACLED_COLUMNS", "FORMATS", "acled_row", "csv_safe", "export", "summary"]
 
 FORMATS = ("plover", "acled-csv", "geojson", "parquet")
 
@@ -213,6 +214,21 @@ def acled_row(record: dict[str, Any], source: str | None = None, timestamp: int 
     return row
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP "CSV injection").
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
+    apostrophe, which spreadsheets show as text; plain numbers ("-4.19") and non-text
+    values are kept as they are. Every CSV chronique writes goes through this."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _write_acled(records: Iterable[dict[str, Any]], out: TextIO, sources: Mapping[str, str],
                  stamp: int) -> int:
     # QUOTE_MINIMAL with the csv module: notes hold commas, quotes and newlines.
@@ -220,7 +236,8 @@ def _write_acled(records: Iterable[dict[str, Any]], out: TextIO, sources: Mappin
     writer.writeheader()
     n = 0
     for record in records:
-        writer.writerow(acled_row(record, sources.get(record.get("doc_id", "")), stamp))
+        row = acled_row(record, sources.get(record.get("doc_id", "")), stamp)
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
         n += 1
     return n
 
