@@ -62,7 +62,7 @@ SETTINGS: dict[str, Setting] = {
                                  "longest article text read; a longer one is refused with a message"),
     "max_sentence_tokens": Setting(150, "CHRONIQUE_MAX_SENTENCE_TOKENS", _positive_int,
                                    "longest sentence fed to the parser; longer runs of words are split"),
-    "article_time_budget": Setting(120.0, "CHRONIQUE_ARTICLE_TIME_BUDGET", _positive_float,
+    "article_time_budget": Setting(300.0, "CHRONIQUE_ARTICLE_TIME_BUDGET", _positive_float,
                                    "seconds one article may take in the pipeline before it is given up"),
 }
 

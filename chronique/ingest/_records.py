@@ -120,7 +120,7 @@ def article_from_record(record: Any, where: str, opts: Options) -> Article | Inp
     rid = record.get("id")
     if rid is not None and not isinstance(rid, (str, int)):
         return FormatError(where, f'"id" must be a string, got {type(rid).__name__}')
-    bad = surrogate_error(where, {"id": rid, "text": text, "title": record.get("title")})
+    bad = surrogate_error(where, {"id": rid, "text": text, **record})
     if bad is not None:  # before the date check: its message would quote the bad string
         return bad
     published = parse_published(record.get("published"), where)
