@@ -223,8 +223,16 @@ def csv_safe(value: Any) -> Any:
 
     Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
     apostrophe, which spreadsheets show as text; plain numbers ("-4.19") and non-text
-    values are kept as they are. Every CSV chronique writes goes through this."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+    values are kept as they are. A carriage return inside a cell becomes a line feed:
+    the csv module does not quote a bare CR (with our "\n" line ends), and readers
+    then split the row. Every CSV chronique writes goes through this."""
+    if not isinstance(value, str):
+        return value
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if value.startswith("\n"):
+            return "'" + value
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
         return "'" + value
     return value
 

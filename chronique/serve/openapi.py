@@ -19,10 +19,15 @@ except metadata.PackageNotFoundError:  # run from a source tree
     VERSION = "0+source"
 
 
+_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+
+
 def _filter_parameters() -> list[dict[str, Any]]:
     params = []
     for name, (_, description, repeatable) in FILTER_PARAMS.items():
-        value = {"type": "string", "maxLength": _MAX_VALUE_CHARS}
+        value: dict[str, Any] = {"type": "string", "maxLength": _MAX_VALUE_CHARS}
+        if name.startswith("date_"):
+            value["pattern"] = _DATE_PATTERN
         schema: dict[str, Any] = ({"type": "array", "items": value, "maxItems": MAX_VALUES} if repeatable
                                   else value)
         params.append({"name": name, "in": "query", "required": False, "description": description,
