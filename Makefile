@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DB     ?= chronique.db
 
-.PHONY: install demo test bench lint clean
+.PHONY: install demo test bench lint audit clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ bench: install
 
 lint: install
 	$(BIN)/python -m ruff check chronique tests || true
+
+# needs a network that reaches the vulnerability database (PyPI advisories / OSV)
+audit: install
+	$(BIN)/python -m pip install -q pip-audit
+	$(BIN)/python -m pip_audit --skip-editable
 
 clean:
 	rm -rf $(VENV) *.egg-info build dist .pytest_cache
