@@ -9,7 +9,7 @@ RUNTIME_STAMP := $(VENV)/.runtime-stamp
 TEST_STAMP    := $(VENV)/.test-stamp
 DB     ?= chronique.db
 
-.PHONY: install install-test demo test bench lint clean
+.PHONY: install install-test demo test train bench lint audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +44,17 @@ bench: install-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/serve_load.py
 
+# rebuild the shipped event detector (chronique/data/models/events-fr) from train/events/: labels + config, seeded
+train: install
+	$(BIN)/python train/events/train.py --lang fr
+
 lint: install-test
 	$(BIN)/python -m ruff check chronique tests || true
+
+# needs a network that reaches the vulnerability database (PyPI advisories / OSV)
+audit: install
+	$(BIN)/python -m pip install -q pip-audit
+	$(BIN)/python -m pip_audit --skip-editable
 
 clean:
 	rm -rf $(VENV) *.egg-info build dist .pytest_cache

@@ -21,7 +21,7 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["SETTINGS", "Setting", "load_settings", "config_path"]
+__all__ = ["SETTINGS", "Limits", "Setting", "load_settings", "config_path"]
 
 
 def _positive_int(value: Any) -> int:
@@ -29,6 +29,13 @@ def _positive_int(value: Any) -> int:
     if n < 1:
         raise ValueError("must be 1 or more")
     return n
+
+
+def _positive_float(value: Any) -> float:
+    x = float(value)
+    if not x > 0:
+        raise ValueError("must be more than 0")
+    return x
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,37 @@ SETTINGS: dict[str, Setting] = {
                           "articles parsed together by spaCy"),
     "cache": Setting(str(Path.home() / ".cache" / "chronique"), "CHRONIQUE_CACHE", str,
                      "folder of the gazetteer built on first use"),
+    # Limits against hostile or broken input (see Limits and the README's "Limits" section).
+    "max_article_chars": Setting(2_000_000, "CHRONIQUE_MAX_ARTICLE_CHARS", _positive_int,
+                                 "longest article text read; a longer one is refused with a message"),
+    "max_sentence_tokens": Setting(150, "CHRONIQUE_MAX_SENTENCE_TOKENS", _positive_int,
+                                   "longest sentence fed to the parser; longer runs of words are split"),
+    "article_time_budget": Setting(300.0, "CHRONIQUE_ARTICLE_TIME_BUDGET", _positive_float,
+                                   "seconds one article may take in the pipeline before it is given up"),
 }
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The guards against hostile input, read from the settings.
+
+    ``max_article_chars``: a longer text is refused, not cut: a cut article would be
+    stored as if whole and its events would silently miss the rest; 2,000,000
+    characters (about 300,000 words) is forty times the longest news report of the
+    corpora we read, and what the spaCy models are allowed (``nlp.max_length``). ``max_sentence_tokens``: unpunctuated text is split into
+    pieces of at most this many tokens before the parser (whose cost and memory grow
+    with the length of what it is given). ``article_time_budget``: seconds per article.
+    """
+
+    max_article_chars: int = SETTINGS["max_article_chars"].default
+    max_sentence_tokens: int = SETTINGS["max_sentence_tokens"].default
+    article_time_budget: float = SETTINGS["article_time_budget"].default
+
+    @classmethod
+    def from_settings(cls, environ: Mapping[str, str] | None = None) -> Limits:
+        """The limits in force (defaults, user file, environment)."""
+        s = load_settings(environ)
+        return cls(s["max_article_chars"], s["max_sentence_tokens"], s["article_time_budget"])
 
 
 def config_path(environ: Mapping[str, str] | None = None) -> Path:

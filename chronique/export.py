@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import importlib
 import json
+import re
 import time
 from collections.abc import Iterable, Mapping
 from datetime import date
@@ -28,7 +29,7 @@ import pycountry
 
 from .errors import ConfigError
 
-__all__ = ["ACLED_COLUMNS", "FORMATS", "acled_row", "binary_format", "check_format", "export", "summary"]
+__all__ = ["ACLED_COLUMNS", "FORMATS", "acled_row", "binary_format", "check_format", "csv_safe", "export", "summary"]
 
 FORMATS = ("plover", "acled-csv", "geojson", "parquet")
 _BINARY = frozenset({"parquet"})
@@ -237,6 +238,29 @@ def acled_row(record: dict[str, Any], source: str | None = None, timestamp: int 
     return row
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:[eE][+-]?\d+)?")
+
+
+def csv_safe(value: Any) -> Any:
+    """A CSV cell a spreadsheet will not run as a formula (OWASP "CSV injection").
+
+    Text starting with ``=``, ``+``, ``-``, ``@``, tab or carriage return gets a leading
+    apostrophe, which spreadsheets show as text; plain numbers ("-4.19") and non-text
+    values are kept as they are. A carriage return inside a cell becomes a line feed:
+    the csv module does not quote a bare CR (with our "\n" line ends), and readers
+    then split the row. Every CSV chronique writes goes through this."""
+    if not isinstance(value, str):
+        return value
+    if "\r" in value:
+        value = value.replace("\r\n", "\n").replace("\r", "\n")
+        if value.startswith("\n"):
+            return "'" + value
+    if value.startswith(_FORMULA_START) and not _PLAIN_NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _write_acled(records: Iterable[dict[str, Any]], out: TextIO, sources: Mapping[str, str],
                  stamp: int) -> int:
     # QUOTE_MINIMAL with the csv module: notes hold commas, quotes and newlines.
@@ -244,7 +268,8 @@ def _write_acled(records: Iterable[dict[str, Any]], out: TextIO, sources: Mappin
     writer.writeheader()
     n = 0
     for record in records:
-        writer.writerow(acled_row(record, sources.get(record.get("doc_id", "")), stamp))
+        row = acled_row(record, sources.get(record.get("doc_id", "")), stamp)
+        writer.writerow({k: csv_safe(v) for k, v in row.items()})
         n += 1
     return n
 

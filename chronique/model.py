@@ -70,11 +70,15 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """SHA-256 of title and text: the key that makes re-ingestion idempotent."""
+        """SHA-256 of title and text: the key that makes re-ingestion idempotent.
+
+        Never raises: a lone surrogate (invalid Unicode that readers refuse, but that a
+        library caller may pass) is hashed as its code unit ("surrogatepass"); every
+        valid text hashes exactly as plain UTF-8."""
         h = hashlib.sha256()
-        h.update((self.title or "").encode("utf-8"))
+        h.update((self.title or "").encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
-        h.update(self.text.encode("utf-8"))
+        h.update(self.text.encode("utf-8", "surrogatepass"))
         return h.hexdigest()
 
     def as_dict(self) -> dict[str, Any]:

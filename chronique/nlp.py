@@ -30,6 +30,15 @@ MODELS: dict[str, tuple[str, ...]] = {
 }
 SUPPORTED_LANGS = tuple(MODELS)
 BATCH_SIZE = 32
+# The parser's cost and memory grow with the length of each Doc it is given, and a text
+# without punctuation is one endless sentence: longer sentences are cut into pieces of at
+# most this many tokens (the ``max_sentence_tokens`` setting), each parsed on its own, and
+# runs of sentences are parsed in Docs of at most MAX_CHUNK_TOKENS. A news sentence
+# rarely passes 80 tokens; no article of the corpora reaches the chunk size.
+MAX_SENTENCE_TOKENS = 150
+MAX_CHUNK_TOKENS = 10_000
+# A cut prefers to fall after one of these, in the second half of the window.
+_SOFT_BREAKS = (",", ";", ":", "—", "–", "-")
 
 
 @functools.lru_cache(maxsize=None)
@@ -165,14 +174,20 @@ def load(lang: str) -> Any:
     return nlp
 
 
-def parse(text: str, lang: str) -> Any:
-    """Parse one text; prefer :func:`pipe` for batches."""
-    return load(lang)(text)
+def parse(text: str, lang: str, max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> Any:
+    """Parse one text (over-long sentences split, as :func:`pipe`); prefer :func:`pipe` for batches."""
+    return next(pipe([text], lang, max_sentence_tokens=max_sentence_tokens))
 
 
-def pipe(texts: Iterable[str], lang: str, batch_size: int = BATCH_SIZE) -> Iterator[Any]:
-    """Parse texts in batches with the pipeline for ``lang``."""
-    return load(lang).pipe(texts, batch_size=batch_size)
+def _everything(doc: Any, sentences: list[tuple[int, int]]) -> list[bool]:
+    return [True] * len(sentences)
+
+
+def pipe(texts: Iterable[str], lang: str, batch_size: int = BATCH_SIZE,
+         max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> Iterator[Any]:
+    """Parse texts in batches with the pipeline for ``lang``; sentences longer than
+    ``max_sentence_tokens`` are cut before the parser (see :func:`pipe_selected`)."""
+    return pipe_selected(texts, lang, _everything, batch_size=batch_size, max_sentence_tokens=max_sentence_tokens)
 
 
 # --- parsing only the sentences that need it ------------------------------------------
@@ -181,12 +196,36 @@ _ENDERS = (".", "!", "?", "…", "...", "?!", "!!")
 _CLOSING = ("»", '"', "”", "’", "'", ")", "]")
 
 
-def rough_sentences(doc: Any) -> list[tuple[int, int]]:
+def rough_sentences(doc: Any, max_tokens: int | None = None) -> list[tuple[int, int]]:
     """Sentence token ranges of a tokenized (unparsed) Doc: a line break, or a final
     punctuation mark (and its closing quotes) before a word that is not lower-case,
     ends a sentence. Cheap and conservative: it rather joins two sentences than cuts one.
+    With ``max_tokens``, a longer sentence is cut into pieces of at most that many tokens
+    (after a comma or dash in the second half of the window when there is one).
     Works on attribute arrays: creating a Python object per token cost more than the
     rest of the selection."""
+    found = _rough_sentences(doc)
+    if max_tokens is None or all(b - a <= max_tokens for a, b in found):
+        return found
+    strings = doc.vocab.strings
+    soft = {strings.add(x) for x in _SOFT_BREAKS}
+    orth = doc.to_array([ORTH]).tolist()
+    out: list[tuple[int, int]] = []
+    for a, b in found:
+        while b - a > max_tokens:
+            cut = a + max_tokens
+            for k in range(cut - 1, a + max_tokens // 2, -1):
+                if orth[k] in soft:
+                    cut = k + 1
+                    break
+            out.append((a, cut))
+            a = cut
+        out.append((a, b))
+    return out
+
+
+def _rough_sentences(doc: Any) -> list[tuple[int, int]]:
+    """:func:`rough_sentences` without the length limit."""
     n = len(doc)
     if n == 0:
         return []
@@ -237,33 +276,46 @@ def _unparsed(doc: Any, a: int, b: int, sentences: list[tuple[int, int]]) -> Any
     return piece
 
 
-def pipe_selected(texts: Iterable[str], lang: str, choose: Any, batch_size: int = BATCH_SIZE) -> Iterator[Any]:
+def pipe_selected(texts: Iterable[str], lang: str, choose: Any, batch_size: int = BATCH_SIZE,
+                  max_sentence_tokens: int = MAX_SENTENCE_TOKENS) -> Iterator[Any]:
     """Like :func:`pipe`, but only the sentences ``choose`` picks are parsed (tagged,
     lemmatized, parsed, entities); the others keep their tokens and rough sentence
     boundaries only. ``choose(doc, sentences)`` gets the tokenized Doc and its
     :func:`rough_sentences` and returns one bool per sentence. Each text is tokenized
     once: the parser gets pieces of that Doc, so texts, tokens and character offsets
-    are those of a full parse."""
+    are those of a full parse.
+
+    A sentence longer than ``max_sentence_tokens`` (unpunctuated text) is cut, and each
+    of its pieces is parsed as a Doc of its own; runs of wanted sentences are parsed in
+    Docs of at most ``MAX_CHUNK_TOKENS``. Time and memory then grow linearly with the
+    text, whatever its punctuation."""
     model = load(lang)
     texts = list(texts)
     plans: list[tuple[Any, Any, list[tuple[int, int]]]] = []
     chunks: list[Any] = []
+    chunk_cap = max(MAX_CHUNK_TOKENS, max_sentence_tokens)
     for text in texts:
         tok = tokenize(text, lang)
-        sentences = rough_sentences(tok)
+        whole = _rough_sentences(tok)
+        sentences = rough_sentences(tok, max_sentence_tokens)
         flags = choose(tok, sentences)
-        if all(flags):  # everything is wanted: parse the text as one
-            plans.append((tok, len(chunks), sentences))
+        if all(flags) and len(sentences) == len(whole) and len(tok) <= chunk_cap:
+            plans.append((tok, len(chunks), sentences))  # everything is wanted: parse the text as one
             chunks.append(tok)
             continue
-        runs: list[tuple[int, int, bool]] = []
+        cut = len(sentences) != len(whole)
+        runs: list[tuple[int, int, bool, bool]] = []
         for (a, b), wanted in zip(sentences, flags):
-            if runs and runs[-1][2] == wanted:
-                runs[-1] = (runs[-1][0], b, wanted)
+            # a piece of a cut sentence is never glued to its neighbours: the parser would
+            # see the endless sentence again
+            alone = cut and b - a >= max_sentence_tokens // 2
+            if (runs and runs[-1][2] == wanted and not alone and not runs[-1][3]
+                    and (not wanted or b - runs[-1][0] <= chunk_cap)):
+                runs[-1] = (runs[-1][0], b, wanted, False)
             else:
-                runs.append((a, b, wanted))
+                runs.append((a, b, wanted, alone))
         plan: list[Any] = []
-        for a, b, wanted in runs:
+        for a, b, wanted, _ in runs:
             if wanted:
                 plan.append(len(chunks))
                 chunks.append(tok[a:b].as_doc())

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import EmptyInputError, EncodingError, FormatError, InputError
 from ..model import Article
+from ._checks import parse_published, size_error, surrogate_error, valid_date_or_none
 from .clean import clean_text
 from .lang import detect_lang
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _LANG_CODE = re.compile(r"[a-z]{2,3}")
 # A headline: one line, words, no sentence-final period; checked on the first paragraph of .txt files.
 _MAX_TITLE = 250
@@ -26,16 +26,18 @@ class Options:
 
     lang: str | None = None
     clean: bool = True
+    max_chars: int = field(default_factory=lambda: _max_chars())
+
+
+def _max_chars() -> int:
+    from ..config import Limits
+
+    return Limits.from_settings().max_article_chars
 
 
 def normalise_published(value: Any) -> str | None:
-    """An ISO date or date-time as given (space separator turned to 'T'), else None."""
-    if not isinstance(value, str):
-        return None
-    value = value.strip()
-    if not _ISO_DATE.fullmatch(value):
-        return None
-    return value.replace(" ", "T", 1)
+    """A real ISO date or date-time as given (space separator turned to 'T'), else None."""
+    return valid_date_or_none(value)
 
 
 def normalise_lang(value: Any) -> str | None:
@@ -80,8 +82,14 @@ def make_article(
 
     ``opts.lang`` (the caller's --lang) wins over the record's own language, which
     wins over detection: an explicit choice of the user overrides the data, as the
-    pipeline does. Without an id, the id is a prefix of the content hash.
+    pipeline does. Without an id, the id is a prefix of the content hash. Text with a
+    lone surrogate, or longer than ``opts.max_chars``, is refused (before clean-up).
     """
+    bad = surrogate_error(where, {"id": id, "text": text, "title": title, "url": url, "outlet": outlet,
+                                  "published": published, "lang": record_lang}) or size_error(
+        where, text, opts.max_chars)
+    if bad is not None:
+        return bad
     cleaned = clean_text(text) if opts.clean else text
     if not cleaned.strip():
         return EmptyInputError(where, "no text (empty after clean-up); give the article text")
@@ -112,13 +120,19 @@ def article_from_record(record: Any, where: str, opts: Options) -> Article | Inp
     rid = record.get("id")
     if rid is not None and not isinstance(rid, (str, int)):
         return FormatError(where, f'"id" must be a string, got {type(rid).__name__}')
+    bad = surrogate_error(where, {"id": rid, "text": text, **record})
+    if bad is not None:  # before the date check: its message would quote the bad string
+        return bad
+    published = parse_published(record.get("published"), where)
+    if isinstance(published, InputError):
+        return published
     return make_article(
         where=where,
         text=text,
         opts=opts,
         id=str(rid).strip() if rid is not None else None,
         title=record.get("title"),
-        published=record.get("published"),
+        published=published,
         record_lang=record.get("lang"),
         url=record.get("url"),
         outlet=record.get("outlet"),

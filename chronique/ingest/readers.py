@@ -103,6 +103,11 @@ def _iter_file(path: Path, where: str, doc_id: str, opts: Options) -> Iterator[A
             if fmt is None or (fmt != "warc" and looks_binary(head)):
                 yield binary_error(where)
                 return
+            cap = _WHOLE_FILE_BYTES.get(fmt, 0) * opts.max_chars
+            if cap and _too_big(path, stream, cap):
+                yield InputError(where, f"file is over {cap:,} bytes, more than an article of max_article_chars="
+                                        f"{opts.max_chars:,} can take; split it into articles or raise the limit")
+                return
             if fmt == "warc":
                 # fastwarc reads gzip members itself; hand it the file as stored.
                 with path.open("rb") as raw:
@@ -119,6 +124,24 @@ def _iter_file(path: Path, where: str, doc_id: str, opts: Options) -> Iterator[A
         yield InputError(where, f"read error ({exc.strerror or exc})")
     except Exception as exc:  # noqa: BLE001 - the batch goes on whatever one file does to a parser
         yield FormatError(where, f"unreadable ({type(exc).__name__}: {exc})")
+
+
+# Bytes per allowed character a whole-file reader accepts before refusing to read a file
+# into memory: 4 is UTF-8's widest character; an HTML page is mostly markup.
+_WHOLE_FILE_BYTES = {"text": 4, "html": 16}
+
+
+def _too_big(path: Path, stream: Any, cap: int) -> bool:
+    """Whether the (decompressed) file is over ``cap`` bytes, read no further than that."""
+    if not isinstance(stream, gzip.GzipFile):
+        return path.stat().st_size > cap
+    total = 0
+    while chunk := stream.read(1 << 20):
+        total += len(chunk)
+        if total > cap:
+            return True
+    stream.seek(0)
+    return False
 
 
 def _iter_whole(

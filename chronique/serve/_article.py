@@ -13,6 +13,7 @@ event used; that costs a model load once per process and a parse per article
 from __future__ import annotations
 
 import threading
+import time
 from functools import lru_cache
 from typing import Any
 
@@ -29,29 +30,44 @@ _NLP_LOCK = threading.Lock()
 
 def _dates(article: Article) -> list[Mark]:
     """Temporal expressions of the article (empty when its language has no lexicon)."""
-    from ..time import available_langs, tag  # imported here: loads lexicons on first use
+    from ..pipeline import tag_times  # bounded for unpunctuated text, as the pipeline tags
+    from ..time import available_langs  # imported here: loads lexicons on first use
 
     lang = (article.lang or "").split("-")[0]
     if lang not in available_langs():
         return []
     try:
-        return [(t.start, t.end, "date") for t in tag(article.text, lang, article.published)]
+        return [(t.start, t.end, "date") for t in tag_times(article.text, lang, article.published)]
     except (ChroniqueError, ValueError):  # a date the tagger cannot read must not break the page
         return []
 
 
 @lru_cache(maxsize=64)
 def _recognised(text: str, lang: str) -> tuple[Mark, ...]:
-    """Places and actor mentions chronique recognises in ``text`` (parsed once per text)."""
+    """Places and actor mentions chronique recognises in ``text`` (parsed once per text).
+
+    The pipeline's limits hold here too: a text over ``max_article_chars`` is not parsed,
+    sentences are cut at ``max_sentence_tokens``, a long text is read in sections, and
+    the sections stop once ``article_time_budget`` is spent (what was found stays)."""
     from .. import nlp
+    from .._sections import sections
     from ..actors import ActorCoder
+    from ..config import Limits
     from ..geo import find_places
 
+    limits = Limits.from_settings()
+    if len(text) > limits.max_article_chars:
+        return ()
+    marks: list[Mark] = []
     with _NLP_LOCK:
-        doc = nlp.load(lang)(text)
-        marks: list[Mark] = [(p.start, p.end, "place") for p in find_places(doc, lang)]
-        marks += [(a.start, a.end, "actor") for a in ActorCoder(lang).mentions(doc)
-                  if a.start is not None and a.end is not None]
+        t0 = time.monotonic()
+        for start, end in sections(text):
+            doc = nlp.parse(text[start:end], lang, max_sentence_tokens=limits.max_sentence_tokens)
+            marks += [(start + p.start, start + p.end, "place") for p in find_places(doc, lang)]
+            marks += [(start + a.start, start + a.end, "actor") for a in ActorCoder(lang).mentions(doc)
+                      if a.start is not None and a.end is not None]
+            if time.monotonic() - t0 > limits.article_time_budget:
+                break
     return tuple(marks)
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from ..errors import ConfigError
 
-__all__ = ["DEFAULT_LIMIT", "FILTER_PARAMS", "MAX_LIMIT", "View", "parse_view"]
+__all__ = ["DEFAULT_LIMIT", "FILTER_PARAMS", "MAX_LIMIT", "MAX_OFFSET", "MAX_VALUES", "View", "parse_view"]
 
 # query parameter -> (Store.query_events keyword, description, may be repeated)
 FILTER_PARAMS: dict[str, tuple[str, str, bool]] = {
@@ -30,6 +30,11 @@ FILTER_PARAMS: dict[str, tuple[str, str, bool]] = {
 }
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
+# Bounds of what a request may ask: past them the answer is a 400 naming the parameter,
+# never a database error (an offset of 2**63 overflowed SQLite's integers; a thousand
+# values of one filter made a query SQLite refused).
+MAX_OFFSET = 1_000_000_000
+MAX_VALUES = 50
 _MAX_VALUE_CHARS = 200  # longer filter values are user error (or abuse), not a search
 
 
@@ -61,15 +66,17 @@ class View:
         return urlencode([(k, v) for k, vs in self.params.items() for v in vs])
 
 
-def _int(raw: str | None, name: str, default: int, low: int, high: int | None) -> int:
+def _int(raw: str | None, name: str, default: int, low: int, high: int) -> int:
     if raw is None or raw == "":
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise ConfigError(f"{name}={raw!r} must be an integer") from None
-    if value < low or (high is not None and value > high):
-        raise ConfigError(f"{name}={raw!r} must be between {low} and {high if high is not None else 'any'}")
+    text = raw.strip()
+    # digits only (int() also takes "1_000" and "٣"); the length check comes first so
+    # that a 10,000-digit value is not converted at all
+    if not (text.isascii() and text.lstrip("+-").isdigit()) or len(text) > 19:
+        raise ConfigError(f"{name}={raw[:30]!r} must be an integer between {low} and {high}")
+    value = int(text)
+    if value < low or value > high:
+        raise ConfigError(f"{name}={raw!r} must be between {low} and {high}")
     return value
 
 
@@ -95,11 +102,17 @@ def parse_view(query: Mapping[str, Any]) -> View:
             got = [part.strip() for v in got for part in v.split(",") if part.strip()]
         if not got:
             continue
+        if len(got) > (MAX_VALUES if repeatable else 1):
+            raise ConfigError(f"{name}: {len(got)} values given, at most "
+                              f"{MAX_VALUES if repeatable else 1} accepted")
         for v in got:
             if len(v) > _MAX_VALUE_CHARS:
                 raise ConfigError(f"{name}: value longer than {_MAX_VALUE_CHARS} characters")
         view.params[name] = got
         view.filters[keyword] = got if repeatable else got[0]
+    for name in ("limit", "offset"):
+        if len(values(name)) > 1:
+            raise ConfigError(f"{name}: given {len(values(name))} times, once at most")
     view.limit = _int(next(iter(values("limit")), None), "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
-    view.offset = _int(next(iter(values("offset")), None), "offset", 0, 0, None)
+    view.offset = _int(next(iter(values("offset")), None), "offset", 0, 0, MAX_OFFSET)
     return view

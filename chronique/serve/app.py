@@ -10,11 +10,13 @@ connections with ``query_only``, and passes every filter as a bound parameter.
 from __future__ import annotations
 
 import contextlib
+import logging
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
@@ -50,6 +52,8 @@ DOWNLOADS = {
     "jsonl": ("plover", "application/x-ndjson; charset=utf-8"),
 }
 _CHUNK = 64 * 1024
+_ANALYSE = {"": False, "0": False, "false": False, "no": False, "1": True, "true": True, "yes": True}
+_LOG = logging.getLogger("chronique.serve")
 
 
 class _SecurityHeaders:
@@ -167,7 +171,10 @@ class _Handlers:
 
     def timeline(self, request: Request) -> Response:
         view = parse_view(request.query_params)
-        period = request.query_params.get("period") or "day"
+        periods = request.query_params.getlist("period")
+        if len(periods) > 1 or (periods and periods[0] not in _views.PERIODS):
+            raise ConfigError(f"period={periods[-1][:30]!r}: choose one of {', '.join(_views.PERIODS)}")
+        period = periods[0] if periods else "day"
         rows = _views.events_per_period(self.pool.get(), period, **view.filters)
         return JSONResponse({"period": period, "filters": view.params, "counts": rows})
 
@@ -205,8 +212,11 @@ class _Handlers:
         article, article_id, as_json = _lookup(request.path_params["article_id"], store.get_article)
         if article is None:
             return _error(404, f"no article {article_id!r} in this database", as_json)
+        raw = request.query_params.getlist("analyse")
+        if len(raw) > 1 or (raw and raw[0].strip().lower() not in _ANALYSE):
+            raise ConfigError(f"analyse={raw[-1][:30]!r}: use 1 (parse the article again) or 0")
+        analyse = bool(raw) and _ANALYSE[raw[0].strip().lower()]
         events = list(store.query_events(doc_id=article.id))
-        analyse = request.query_params.get("analyse", "") in ("1", "true", "yes")
         entities = _article.entities(article, events, analyse=analyse)
         if as_json:
             return JSONResponse({"article": article.as_dict(), "entities": entities, "events": events})
@@ -226,11 +236,35 @@ class _Handlers:
         return HTMLResponse(render("api.html", doc=doc))
 
 
+def _wants_json(request: Request) -> bool:
+    return request.url.path.endswith((".json", ".geojson", ".jsonl", ".csv"))
+
+
 async def _errors(request: Request, exc: Exception) -> Response:
-    as_json = request.url.path.endswith((".json", ".geojson", ".jsonl", ".csv"))
+    """400 for a bad parameter (the message names it); 500 for anything else, whose details
+    (they may name files or the database) go to the server log, never to the client."""
     if isinstance(exc, ConfigError):
-        return _error(400, str(exc), as_json)
-    return _error(500, f"database error: {exc}", as_json)
+        return _error(400, str(exc), _wants_json(request))
+    _LOG.error("%s %s failed: %s: %s", request.method, request.url.path, type(exc).__name__, exc)
+    return _error(500, "internal error; the server log has the details", _wants_json(request))
+
+
+async def _http_errors(request: Request, exc: Exception) -> Response:
+    """Starlette's own 404 (no route) and 405, in the app's format (JSON for .json paths)."""
+    status = exc.status_code if isinstance(exc, HTTPException) else 500
+    message = {404: "no such page", 405: "method not allowed: this app only answers GET and HEAD"}.get(
+        status, "request refused")
+    response = _error(status, message, _wants_json(request))
+    if isinstance(exc, HTTPException) and exc.headers:
+        response.headers.update(exc.headers)
+    return response
+
+
+class _App(Starlette):
+    """Starlette with the security headers outside its error middleware: a 500 carries them too."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        return _SecurityHeaders(super().build_middleware_stack())
 
 
 def create_app(db_url: str, read_only: bool = True) -> Starlette:
@@ -266,10 +300,10 @@ def create_app(db_url: str, read_only: bool = True) -> Starlette:
         Route("/api.{suffix}", h.api, methods=["GET", "HEAD"]),
         Mount("/static", StaticFiles(directory=str(STATIC_DIR)), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan,
-                    exception_handlers={ConfigError: _errors, StoreError: _errors})
+    app = _App(routes=routes, lifespan=lifespan,
+               exception_handlers={ConfigError: _errors, StoreError: _errors, HTTPException: _http_errors,
+                                   Exception: _errors})
     app.state.pool = pool
     app.state.read_only = read_only
-    app.add_middleware(_SecurityHeaders)
     return app
 

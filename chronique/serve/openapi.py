@@ -9,7 +9,7 @@ from __future__ import annotations
 from importlib import metadata
 from typing import Any
 
-from ._params import DEFAULT_LIMIT, FILTER_PARAMS, MAX_LIMIT
+from ._params import _MAX_VALUE_CHARS, DEFAULT_LIMIT, FILTER_PARAMS, MAX_LIMIT, MAX_OFFSET, MAX_VALUES
 
 __all__ = ["VERSION", "openapi_document"]
 
@@ -19,10 +19,17 @@ except metadata.PackageNotFoundError:  # run from a source tree
     VERSION = "0+source"
 
 
+_DATE_PATTERN = r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
+
+
 def _filter_parameters() -> list[dict[str, Any]]:
     params = []
     for name, (_, description, repeatable) in FILTER_PARAMS.items():
-        schema: dict[str, Any] = {"type": "array", "items": {"type": "string"}} if repeatable else {"type": "string"}
+        value: dict[str, Any] = {"type": "string", "maxLength": _MAX_VALUE_CHARS}
+        if name.startswith("date_"):
+            value["pattern"] = _DATE_PATTERN
+        schema: dict[str, Any] = ({"type": "array", "items": value, "maxItems": MAX_VALUES} if repeatable
+                                  else value)
         params.append({"name": name, "in": "query", "required": False, "description": description,
                        "schema": schema, **({"explode": True} if repeatable else {})})
     return params
@@ -33,7 +40,7 @@ def _paging() -> list[dict[str, Any]]:
         {"name": "limit", "in": "query", "required": False, "description": "events per page",
          "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}},
         {"name": "offset", "in": "query", "required": False, "description": "events to skip",
-         "schema": {"type": "integer", "minimum": 0, "default": 0}},
+         "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}},
     ]
 
 
@@ -43,7 +50,8 @@ def _json(description: str, schema: dict[str, Any]) -> dict[str, Any]:
 
 def _get(summary: str, parameters: list[dict[str, Any]], responses: dict[str, Any]) -> dict[str, Any]:
     return {"get": {"summary": summary, "parameters": parameters,
-                    "responses": {**responses, "400": {"$ref": "#/components/responses/BadRequest"}}}}
+                    "responses": {**responses, "400": {"$ref": "#/components/responses/BadRequest"},
+                                  "500": {"$ref": "#/components/responses/ServerError"}}}}
 
 
 def openapi_document(version: str = VERSION) -> dict[str, Any]:
@@ -51,14 +59,17 @@ def openapi_document(version: str = VERSION) -> dict[str, Any]:
     filters = _filter_parameters()
     path_id = lambda name: {"name": name, "in": "path", "required": True, "schema": {"type": "string"}}
     event_ref = {"$ref": "#/components/schemas/Event"}
+    geojson = {"type": "object", "required": ["type", "features"],
+               "properties": {"type": {"const": "FeatureCollection"},
+                              "features": {"type": "array", "items": {"type": "object"}}}}
     downloads = {
         f"/events.{suffix}": _get(f"Download the filtered events as {label}", filters, {
-            "200": {"description": label, "content": {media: {"schema": {"type": "string"}}}}})
-        for suffix, label, media in (("csv", "CSV with ACLED's columns", "text/csv"),
-                                     ("geojson", "GeoJSON FeatureCollection of located events",
-                                      "application/geo+json"),
-                                     ("jsonl", "PLOVER JSON lines, one full event record a line",
-                                      "application/x-ndjson"))
+            "200": {"description": label, "content": {media: {"schema": schema}}}})
+        for suffix, label, media, schema in (
+            ("csv", "CSV with ACLED's columns", "text/csv", {"type": "string"}),
+            ("geojson", "GeoJSON FeatureCollection of located events", "application/geo+json", geojson),
+            ("jsonl", "PLOVER JSON lines, one full event record a line", "application/x-ndjson",
+             {"type": "string"}))
     }
     return {
         "openapi": "3.1.0",
@@ -87,7 +98,8 @@ def openapi_document(version: str = VERSION) -> dict[str, Any]:
                                                 [path_id("article_id"), {
                 "name": "analyse", "in": "query", "required": False,
                 "description": "1: parse the article again to add every recognised place and actor (slower)",
-                "schema": {"type": "string", "enum": ["0", "1"], "default": "0"}}], {
+                "schema": {"type": "string", "enum": ["0", "1", "false", "true", "no", "yes"],
+                           "default": "0"}}], {
                 "200": _json("the article", {"type": "object", "properties": {
                     "article": {"type": "object"},
                     "entities": {"type": "array", "items": {"$ref": "#/components/schemas/Entity"}},
@@ -132,6 +144,8 @@ def openapi_document(version: str = VERSION) -> dict[str, Any]:
             "responses": {
                 "BadRequest": _json("a filter or paging value is not valid", {"$ref": "#/components/schemas/Error"}),
                 "NotFound": _json("no such record", {"$ref": "#/components/schemas/Error"}),
+                "ServerError": _json("the server failed (details in its log, never in the answer)",
+                                     {"$ref": "#/components/schemas/Error"}),
             },
         },
     }

@@ -191,12 +191,20 @@ class Store(ABC):
     # -- writing -------------------------------------------------------------
 
     def has(self, article_id: str | None = None, content_hash: str | None = None) -> bool:
-        """True when an article with this id or this content hash is stored."""
+        """True when this article is stored: its content hash is (under whatever id), or,
+        when no hash is given, its id is.
+
+        An id stored with *another* text is not this article: ``has`` says False and
+        ``add`` then reports the conflict, naming both, instead of dropping the second
+        article as "already stored"."""
         if article_id is None and content_hash is None:
             return False
         try:
-            row = self._execute("SELECT 1 FROM articles WHERE id = ? OR content_hash = ? LIMIT 1",
-                                (article_id, content_hash)).fetchone()
+            if content_hash is None:
+                row = self._execute("SELECT 1 FROM articles WHERE id = ? LIMIT 1", (article_id,)).fetchone()
+            else:
+                row = self._execute("SELECT 1 FROM articles WHERE content_hash = ? LIMIT 1",
+                                    (content_hash,)).fetchone()
         except self.db_errors as exc:
             raise self._error("look up an article", exc) from exc
         return row is not None
@@ -229,8 +237,9 @@ class Store(ABC):
     def add(self, article: Article, events: Iterable[Event | dict[str, Any]] = ()) -> bool:
         """Store an article and its events in one transaction.
 
-        Returns False, storing nothing, when an article with the same id or content
-        hash is already stored. Raises StoreError (storing nothing) when an event
+        Returns False, storing nothing, when the same article (same content hash) is
+        already stored. Raises StoreError (storing nothing) when another text is stored
+        under the same id, or when an event
         cannot be stored, e.g. an event id already used by another article.
         """
         return self.add_many([(article, events)], batch_size=1) == 1
@@ -322,6 +331,13 @@ class Store(ABC):
             if cursor.rowcount == 0:
                 self._execute("ROLLBACK TO SAVEPOINT article")
                 self._execute("RELEASE SAVEPOINT article")
+                stored = self._execute("SELECT content_hash, source FROM articles WHERE id = ?",
+                                       (article.id,)).fetchone()
+                if stored is not None and stored[0] != article.content_hash:
+                    raise _ArticleRejected(StoreError(
+                        f"article id {article.id!r} of {article.source or 'this input'} is already stored with "
+                        f"a different text (read from {stored[1] or 'an earlier input'}); two articles cannot "
+                        "share an id: give one of them another id (or delete the stored one to replace it)"))
                 return False
             ecols, acols = _rows.EVENT_COLUMNS, _rows.ACTOR_COLUMNS
             event_sql = f"INSERT INTO events ({', '.join(ecols)}) VALUES ({', '.join('?' for _ in ecols)})"

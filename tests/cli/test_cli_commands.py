@@ -133,7 +133,8 @@ def test_cli_ingest_bad_inputs_are_reported_and_the_rest_stored(runner: CliRunne
     assert ids == {"good.txt", "ok"}
 
 
-def test_cli_ingest_killed_then_rerun_stores_every_article_once(tmp_path: Path) -> None:
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_cli_ingest_killed_then_rerun_stores_every_article_once(tmp_path: Path, processes: str) -> None:
     src = tmp_path / "many.jsonl"
     n = 240
     with open(src, "w", encoding="utf-8") as f:
@@ -141,8 +142,9 @@ def test_cli_ingest_killed_then_rerun_stores_every_article_once(tmp_path: Path) 
             text = f"Le maire de la commune numéro {i} a rencontré lundi à Lyon le préfet du Rhône."
             f.write(json.dumps({"id": f"a{i}", "text": text, "lang": "fr", "published": "2021-01-06"}) + "\n")
     db = tmp_path / "c.db"
-    cmd = [sys.executable, "-m", "chronique", "ingest", "--quiet", "--db", str(db), str(src)]
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    cmd = [sys.executable, "-m", "chronique", "ingest", "--quiet", "-j", processes, "--db", str(db), str(src)]
+    # its own process group: with -j 2 the kill takes the workers too, as a machine crash would
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 240
     stored = 0
     while time.time() < deadline and proc.poll() is None:
@@ -155,7 +157,7 @@ def test_cli_ingest_killed_then_rerun_stores_every_article_once(tmp_path: Path) 
             if stored >= 1:
                 break
     if proc.poll() is None:
-        os.kill(proc.pid, signal.SIGKILL)
+        os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     assert 0 < stored < n, "the run should be killed midway"
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=900)

@@ -71,7 +71,9 @@ def test_readers_jsonl_records_and_line_errors(tmp_path: Path) -> None:
         b'{"id": "a4", "text": "   "}\n'
         b'["not", "an", "object"]\n'
         b'{"id": "a5", "text": "caf\xe9"}\n'
-        b'{"text": "Un article sans identifiant, mais avec du texte.", "published": "hier"}\n'
+        b'{"text": "Un article sans identifiant, mais avec du texte.", "published": null}\n'
+        b'{"id": "a6", "text": "Un article dat\xc3\xa9 de fa\xc3\xa7on impossible.", "published": "2020-13-45T99:99:99"}\n'
+        b'{"id": "a7", "text": "Un article dat\xc3\xa9 en toutes lettres.", "published": "hier"}\n'
     )
     items = read(path)
     assert [type(i) for i in items] == [
@@ -82,7 +84,12 @@ def test_readers_jsonl_records_and_line_errors(tmp_path: Path) -> None:
         FormatError,
         EncodingError,
         Article,
+        FormatError,
+        FormatError,
     ]
+    # a publication date is checked, never silently dropped or passed on: the field is named
+    assert all('"published"' in str(e) and f"{path}:" in str(e) for e in items[-2:])
+    items = items[:-2]
     first = items[0]
     assert isinstance(first, Article)
     assert (first.id, first.title, first.published, first.url, first.outlet) == (
@@ -99,7 +106,7 @@ def test_readers_jsonl_records_and_line_errors(tmp_path: Path) -> None:
     last = items[-1]
     assert isinstance(last, Article)
     assert last.id == last.content_hash[:16]  # no id: content hash prefix
-    assert last.published is None  # not an ISO date
+    assert last.published is None  # none given
 
 
 def test_readers_json_object_and_list(tmp_path: Path) -> None:

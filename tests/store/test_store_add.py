@@ -24,10 +24,16 @@ def test_add_stores_article_events_and_parties(store, make_article, make_event):
     assert store.get_event("doc1-e1") == events[1].as_dict()
 
 
-def test_add_returns_false_for_same_id_and_stores_nothing(store, make_article, make_event):
-    assert store.add(make_article(1), [make_event("doc1")])
+def test_add_same_id_with_another_text_is_an_error_naming_both(store, make_article, make_event):
+    first = make_article(1)
+    first.source = "day1.jsonl:1"
+    assert store.add(first, [make_event("doc1")])
+    assert store.add(make_article(1), [make_event("doc1")]) is False  # the same article again
+    assert not store.has("doc1", make_article(1, text="Un autre texte, même identifiant.").content_hash)
     again = make_article(1, text="Un autre texte, même identifiant.")
-    assert store.add(again, [make_event("doc1", 5)]) is False
+    again.source = "day2.jsonl:7"
+    with pytest.raises(StoreError, match=r"'doc1' of day2.jsonl:7 .*different text.*day1.jsonl:1"):
+        store.add(again, [make_event("doc1", 5)])
     assert _count(store, "events") == 1
     assert store.get_event("doc1-e5") is None
     assert store.get_article("doc1").text != again.text
