@@ -88,7 +88,7 @@ def detect(candidates: list[Candidate], doc: Any, lang: str) -> list[Candidate]:
                             candidate_features(c))
              for c in candidates]
     kept: list[Candidate] = []
-    for c, j in zip(candidates, det.judge(texts, [c.event_type for c in candidates])):
+    for c, j in zip(candidates, det.judge(texts, [c.event_type for c in candidates], [c.modality for c in candidates])):
         if j.p_event + j.p_background < det.threshold:
             continue
         if j.event_type is not None:

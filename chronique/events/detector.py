@@ -48,6 +48,13 @@ def candidate_features(c: Any) -> list[str]:
         if any(x.dep_ == "advmod" and x.lower_ in ("pas", "jamais", "not", "never", "n't", "plus", "rien")
                for x in [*verb.children, *tok.children]):
             feats.append("negated")
+    feats.append(f"lemma_{tok.lemma_.lower()}")
+    for c_ in tok.children:  # who and what the trigger governs, by their lemma
+        if c_.dep_.startswith("nsubj"):
+            feats.append(f"subj_{c_.lemma_.lower()}")
+        elif c_.dep_ in ("obj", "dobj", "obl:agent", "nmod"):
+            feats.append(f"{c_.dep_.split(':')[-1]}_{c_.lemma_.lower()}")
+    feats.append("dated" if c.timex is not None else "undated")
     if c.sent.text.rstrip().endswith("?"):
         feats.append("question")
     feats.append("weak" if c.weak else "strong")
@@ -85,7 +92,7 @@ class Judgement:
     p_event: float  # probability of EVENT
     p_background: float
     event_type: str | None  # the model's type when it is confident enough to retype, else None
-    modality: str | None  # the model's modality when used, else None
+    modality: str | None  # the model's modality when it is confident enough to overrule the rules, else None
 
     @property
     def verdict(self) -> str:
@@ -109,15 +116,16 @@ class Detector:
     def threshold(self) -> float:
         return float(self.use.get("event_threshold", 0.5))
 
-    def judge(self, texts: Sequence[str], rule_types: Sequence[str]) -> list[Judgement]:
-        """One judgement per candidate text (see :func:`candidate_text`)."""
+    def judge(self, texts: Sequence[str], rule_types: Sequence[str],
+              rule_modalities: Sequence[str] | None = None) -> list[Judgement]:
+        """One judgement per candidate text (see :func:`candidate_text`), given what the rules read."""
         n = len(texts)
         cats: dict[str, list[dict[str, float]]] = {}
         for name, nlp in self.models.items():
             cats[name] = [doc.cats for doc in nlp.pipe(texts, batch_size=256)]
         out: list[Judgement] = []
         retype_at = float(self.use.get("type_threshold", 2.0))  # > 1: never retype
-        modality_on = bool(self.use.get("modality_model", False))
+        modality_at = float(self.use.get("modality_threshold", 2.0))  # > 1: the rules decide
         for i in range(n):
             ev = cats.get("event", [{}] * n)[i]
             p_event = float(ev.get("EVENT", 1.0))
@@ -128,8 +136,10 @@ class Detector:
                 if best != rule_types[i] and p >= retype_at:
                     etype = best
             modality = None
-            if modality_on and "modality" in cats:
-                modality = max(cats["modality"][i].items(), key=lambda kv: kv[1])[0].lower()
+            kept_rule = rule_modalities is not None and rule_modalities[i] in self.use.get("modality_rules_kept", ())
+            if "modality" in cats and not kept_rule:
+                best, p = max(cats["modality"][i].items(), key=lambda kv: kv[1])
+                modality = best.lower() if p >= modality_at else None
             out.append(Judgement(p_event, p_bg, etype, modality))
         return out
 

@@ -15,7 +15,7 @@ def _loc(ev: Event) -> str | None:
 
 def test_locate_court_named_by_its_town(events_of: Run) -> None:
     ev = one_event(events_of("Le tribunal correctionnel de Nantes (Loire-Atlantique) a condamné mardi un militant "
-                             "écologiste à six mois de prison avec sursis.", "fr"), "ACCUSE")
+                             "écologiste à six mois de prison avec sursis.", "fr"), "SANCTION")
     assert _loc(ev) == "Nantes"  # the town, not the country the two places share
 
 
