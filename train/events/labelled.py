@@ -15,12 +15,29 @@ TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"
          "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 MODALITIES = ("asserted", "agreed", "planned", "hypothetical", "denied")
 VERDICTS = ("event", "background", "not")
+
+
+def _acled_subevents() -> tuple[str, ...]:
+    """ACLED's sub-event types, from the table chronique's ACLED export uses (one source of truth)."""
+    from importlib import resources
+
+    path = resources.files("chronique") / "data" / "export" / "acled.json"
+    table = json.loads(path.read_text(encoding="utf-8"))
+    return tuple(sub for subs in table["event_types"].values() for sub in subs)
+
+
+ACLED_SUBEVENTS = _acled_subevents()
+SOURCES = {"en": ("html-en", "lgl", "geovirus")}  # the corpora labels may come from (never an evaluation set)
+ACLED_REQUIRED = ("en",)  # languages whose labels must say the ACLED sub-event (issue 14); optional elsewhere
 SPLIT_SEED = "chronique-events-13"
 DEV_SHARE = 5  # one article in five (by a seeded hash of its id) is held out for measuring
 
 
-def validate(label: dict[str, Any], where: str) -> None:
-    """Raise ValueError naming ``where`` when a label line breaks the guide's constraints."""
+def validate(label: dict[str, Any], where: str, lang: str = "fr") -> None:
+    """Raise ValueError naming ``where`` when a label line breaks the guide's constraints.
+
+    ``acled`` (the ACLED sub-event type or null) is required in the languages of ``ACLED_REQUIRED``
+    and checked wherever it is given; a ``not`` label has none."""
     if label.get("event") not in VERDICTS:
         raise ValueError(f"{where}: event must be one of {VERDICTS}, not {label.get('event')!r}")
     if label["event"] == "not":
@@ -31,6 +48,15 @@ def validate(label: dict[str, Any], where: str) -> None:
             raise ValueError(f"{where}: unknown PLOVER type {label.get('type')!r}")
         if label.get("modality") not in MODALITIES:
             raise ValueError(f"{where}: unknown modality {label.get('modality')!r}")
+    if "acled" in label or lang in ACLED_REQUIRED:
+        if "acled" not in label:
+            raise ValueError(f"{where}: an {lang} label says its ACLED sub-event type "
+                             "(\"acled\": a name or null)")
+        if label["acled"] is not None and label["acled"] not in ACLED_SUBEVENTS:
+            raise ValueError(f"{where}: unknown ACLED sub-event type {label['acled']!r} "
+                             f"(one of {', '.join(ACLED_SUBEVENTS)}, or null)")
+        if label["event"] == "not" and label["acled"] is not None:
+            raise ValueError(f"{where}: a 'not' label has no ACLED sub-event type")
     if not label.get("labeller"):
         raise ValueError(f"{where}: the labeller is not named")
 
@@ -47,10 +73,15 @@ def load_labelled(root: Path = HERE, lang: str = "fr") -> list[dict[str, Any]]:
         if not label_file.exists():
             continue
         cands = {c["id"]: c for c in _jsonl(cand_file)}
+        if lang in SOURCES:
+            bad = next((c for c in cands.values() if c.get("corpus") not in SOURCES[lang]), None)
+            if bad is not None:
+                raise ValueError(f"{cand_file}: candidate {bad['id']!r} comes from {bad.get('corpus')!r}, "
+                                 f"not from the {lang} training sources {SOURCES[lang]}")
         seen: set[str] = set()
         for n, label in enumerate(_jsonl(label_file), 1):
             where = f"{label_file}:{n}"
-            validate(label, where)
+            validate(label, where, lang)
             if label["id"] not in cands:
                 raise ValueError(f"{where}: no candidate {label['id']!r} in {cand_file.name}")
             if label["id"] in seen:
