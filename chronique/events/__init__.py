@@ -91,6 +91,7 @@ def detect(candidates: list[Candidate], doc: Any, lang: str) -> list[Candidate]:
     for c, j in zip(candidates, det.judge(texts, [c.event_type for c in candidates], [c.modality for c in candidates])):
         if j.p_event + j.p_background < det.threshold:
             continue
+        c.told_as_background = j.p_background > j.p_event
         if j.event_type is not None:
             c.spec = replace(c.spec, event=j.event_type, mode=None, modifiers=())
             allowed = allowed_modes(j.event_type)
@@ -109,7 +110,7 @@ def merge_events(candidates: list[Candidate], lang: str) -> list[Event]:
         locate_events(events, doc)
         add_implied_actors(events, lang, {c.id: c.trigger.lemma_ for c in candidates})
         events = [e for e in events if _has_party(e)]
-        flag_background(events, doc.user_data.get(_DCT_KEY))
+        flag_background(events, doc.user_data.get(_DCT_KEY), {c.id for c in candidates if c.told_as_background})
     return [e for e in events if _has_party(e)]
 
 

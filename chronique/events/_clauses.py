@@ -199,6 +199,26 @@ def retyped_by_modifier(tok: Any, spec: Trigger) -> Trigger:
     return spec
 
 
+def retyped_by_call(tok: Any, spec: Trigger, lex: Lexicon) -> Trigger:
+    """"a appelé à une grève générale", "called for a strike": a call whose complement is an
+    event of the lexicon's ``called_events`` types is that event, announced by the caller."""
+    rule = lex.data.get("called_events")
+    if not rule or spec.event != "REQUEST":
+        return spec
+    preps, types = set(rule["preps"]), set(rule["types"])
+    for c in tok.children:
+        objs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+        if fold(c.text) not in preps and case_of(c) not in preps:
+            continue
+        for o in objs:
+            target = lex.trigger(o.lemma_, o.pos_)
+            if target is not None and target.event in types:
+                target = retyped_by_modifier(o, target)
+                return replace(spec, event=target.event, mode=target.mode, symmetric=False, needs_prep=(),
+                               modifiers=())
+    return spec
+
+
 def object_has_class(tok: Any, args: Arguments, classes: tuple[str, ...], lex: Lexicon) -> bool:
     """Does the trigger's object (or passive subject) name a thing of one of ``classes``?"""
     words = set().union(*(lex.object_classes.get(c, frozenset()) for c in classes))

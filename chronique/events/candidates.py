@@ -25,6 +25,7 @@ from ._clauses import (
     object_has_class,
     obligation,
     retype_by_modality,
+    retyped_by_call,
     retyped_by_modifier,
     span_of,
     temporal_background,
@@ -87,6 +88,7 @@ class Candidate:
     claimants: list[Actor] = field(default_factory=list)
     cues: list[str] = field(default_factory=list)  # ACLED cue classes of the sentence ("grenade", "police")
     weak: bool = False  # anaphoric or backgrounded mention: joins an existing event when one fits
+    told_as_background: bool = False  # the detector reads the words as history told in passing
     evidence: list[Evidence] = field(default_factory=list)
 
     @property
@@ -258,7 +260,8 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
     candidates: list[Candidate] = []
     for si, sent in enumerate(sents):
         toks = [(tok, lex.trigger(tok.lemma_, tok.pos_)) for tok in sent]
-        found = [(tok, retyped_by_modifier(tok, spec)) for tok, spec in toks if spec is not None]
+        found = [(tok, retyped_by_call(tok, retyped_by_modifier(tok, spec), lex)) for tok, spec in toks
+                 if spec is not None]
         reporters = {tok.i: rep for tok in sent if (rep := obligation(tok, lex)) is not None}
         found = [(t, sp) for t, sp in found if t.i not in reporters]
         found += [(doc[i], Trigger(lemma=doc[i].lemma_, event="REQUEST", pos=("VERB",))) for i in reporters]
