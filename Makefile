@@ -44,9 +44,10 @@ bench: install-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/serve_load.py
 
-# rebuild the shipped event detector (chronique/data/models/events-fr) from train/events/: labels + config, seeded
+# rebuild the shipped event detectors (chronique/data/models/events-{fr,en}) from train/events/: labels + config, seeded
 train: install
 	$(BIN)/python train/events/train.py --lang fr
+	$(BIN)/python train/events/train.py --lang en
 
 lint: install-test
 	$(BIN)/python -m ruff check chronique tests || true
