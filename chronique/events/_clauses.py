@@ -205,7 +205,7 @@ def retyped_by_call(tok: Any, spec: Trigger, lex: Lexicon) -> Trigger:
     rule = lex.data.get("called_events")
     if not rule or spec.event != "REQUEST":
         return spec
-    preps, types = set(rule["preps"]), set(rule["types"])
+    preps, types = {fold(p) for p in rule["preps"]}, set(rule["types"])
     for c in tok.children:
         objs = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
         if fold(c.text) not in preps and case_of(c) not in preps:

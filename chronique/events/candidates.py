@@ -260,12 +260,11 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
     candidates: list[Candidate] = []
     for si, sent in enumerate(sents):
         toks = [(tok, lex.trigger(tok.lemma_, tok.pos_)) for tok in sent]
-        found = [(tok, retyped_by_call(tok, retyped_by_modifier(tok, spec), lex)) for tok, spec in toks
-                 if spec is not None]
+        found = [(tok, retyped_by_modifier(tok, spec)) for tok, spec in toks if spec is not None]
         reporters = {tok.i: rep for tok in sent if (rep := obligation(tok, lex)) is not None}
         found = [(t, sp) for t, sp in found if t.i not in reporters]
         found += [(doc[i], Trigger(lemma=doc[i].lemma_, event="REQUEST", pos=("VERB",))) for i in reporters]
-        found.sort(key=lambda x: x[0].i)
+        found = sorted(((t, retyped_by_call(t, sp, lex)) for t, sp in found), key=lambda x: x[0].i)
         if not found:
             continue
         sent_timexes = date_timexes(sent, timexes)
