@@ -47,6 +47,8 @@ class Lexicon:
     aliases: dict[str, str]
     articles: tuple[str, ...]
     place_preps: frozenset[str]
+    trailing_cues: dict[str, str]
+    container_glue: frozenset[str]
     demonym_firsts: frozenset[str] = frozenset()  # first words of the demonym keys
 
     def __post_init__(self) -> None:
@@ -79,4 +81,6 @@ def lexicon(lang: str) -> Lexicon:
         aliases=dict(data.get("aliases", {})),
         articles=tuple(data.get("articles", [])),
         place_preps=frozenset(data.get("place_preps", [])),
+        trailing_cues={k.casefold(): v for k, v in data.get("trailing_cues", {}).items()},
+        container_glue=frozenset(w.casefold() for w in data.get("container_glue", [])),
     )

@@ -153,7 +153,16 @@ def resolve_mentions(found: Sequence[Mention], gaz: Gazetteer | None = None,
         if new == chosen:
             break
         chosen = new
+    # 'Palma in Cabo Delgado province': a name none of whose entries lies in the area the
+    # text puts it in is a place the gazetteer does not know, not Palma de Mallorca
+    chosen = [None if c is not None and b and not any(_contains(box, c) for box in b) and _known(b) else c
+              for c, b in zip(chosen, boxes)]
     return [to_place(c, m.start, m.end, m.text) if c else None for c, m in zip(chosen, found)]
+
+
+def _known(boxes: Sequence[Candidate]) -> bool:
+    """Is the container unambiguous enough to overrule a name: one country or admin region."""
+    return len({(b.country_code, b.admin1) for b in boxes}) == 1
 
 
 def resolve(name: str, lang: str = "en", context_countries: Sequence[str] = (), hint: str = "") -> Place | None:
