@@ -48,6 +48,7 @@ class Mention:
     hint: str = ""
     source: str = "ent"
     container: str = ""
+    nested: bool = False  # the container is given by 'in'/'dans' or an admin noun: it must hold the place
 
 
 def _strip(text: str, start: int) -> tuple[str, int]:
@@ -79,9 +80,9 @@ def _entity_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
             if text.endswith(" " + suffix):
                 hint = code
         last = text.rsplit(" ", 1)
-        if len(last) == 2 and last[1].casefold() in lex.trailing_cues and not gaz.has(text):
+        if len(last) == 2 and last[1].islower() and last[1] in lex.trailing_cues and not gaz.has(text):
             # 'Idleb countryside', 'Kirkuk city' tagged whole: the name, with the feature the word says
-            text, hint = last[0], lex.trailing_cues[last[1].casefold()]
+            text, hint = last[0], lex.trailing_cues[last[1]]
         text, start = _extend(ent, text, start, gaz)
         lookup = text
         if not gaz.has(text):
@@ -91,7 +92,7 @@ def _entity_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
                 continue  # sub-spans are looked for by _scan_mentions
         if label in MAYBE_LABELS and not _plausible_misread(ent, lookup, lex, gaz):
             continue
-        if _name_goes_on(doc, ent.start, ent.end) and not _famous(gaz.candidates(lookup)):
+        if _name_goes_on(doc, ent.start, ent.end) and _only_alternate_or_glued(doc, ent.end, gaz.candidates(lookup)):
             continue  # 'Croix' of 'Croix-des-Bouquets' tagged alone
         out.append(Mention(start, start + len(text), text, lookup, hint, "ent" if label in PLACE_LABELS else "gaz"))
     return out
@@ -200,7 +201,7 @@ def _scan_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
             label = label_of.get(i)
             if len(span) == 1 and tok.pos_ != "PROPN" and not tok.is_upper:
                 continue  # 'Energy', 'Valley': capitalised common words of a longer name
-            if label in (None, *PLACE_LABELS) and _name_goes_on(doc, i, j) and not _famous(cands):
+            if label in (None, *PLACE_LABELS) and _name_goes_on(doc, i, j) and _only_alternate_or_glued(doc, j, cands):
                 continue  # 'Hawr' of 'Hawr Basha', 'Croix' of 'Croix-des-Bouquets': an unknown longer name
             if label in _INSIDE_OK:
                 ok = _strong(cands, 1000 if len(span) > 1 else 10000)
@@ -222,24 +223,28 @@ _NAME_PARTICLES = {"des", "de", "du", "la", "le", "les", "au", "aux", "sur", "en
 
 
 def _name_goes_on(doc: Any, i: int, j: int) -> bool:
-    """Is the span doc[i:j] part of a longer proper name: a capitalised word or a hyphen
-    glued to either side ('Ain Zara', 'Croix-des-Bouquets')?"""
+    """Does the span doc[i:j] go on into a longer proper name: a capitalised word or a glued
+    hyphen after it ('Hawr Basha', 'Croix-des-Bouquets')? (A word before it does not count:
+    'South Charlston', 'Athens-Clarke' are read as LGL's gold reads them.)"""
     if j < len(doc):
         nxt = doc[j]
         after = doc[j + 1] if j + 1 < len(doc) else None
-        if nxt.text == "-" and not doc[j - 1].whitespace_ and after is not None and (
-                after.text[:1].isupper() or after.lower_ in _NAME_PARTICLES):
+        if nxt.text == "-" and not doc[j - 1].whitespace_ and after is not None and after.text in _NAME_PARTICLES:
             return True
         if nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start and nxt.pos_ == "PROPN" \
-                and nxt.ent_type_ in ("", doc[j - 1].ent_type_):
-            return True
-    if i > 0:
-        prev = doc[i - 1]
-        if (prev.text == "-" and not prev.whitespace_) or (prev.text[:1].isupper() and prev.is_alpha
-                                                            and not doc[i].is_sent_start and not prev.is_sent_start
-                                                            and prev.pos_ == "PROPN"):
+                and nxt.ent_type_ in ("", doc[j - 1].ent_type_) and nxt.text not in lexicon(doc.lang_).feature_words:
             return True
     return False
+
+
+def _only_alternate_or_glued(doc: Any, j: int, cands: Any) -> bool:
+    """A name that goes on is a place of its own only by a main name and not glued by a
+    hyphen ('Mahnomen County Road' keeps 'Mahnomen County'; 'Hawr' is only Le Havre's
+    alternate name; 'Croix-des-Bouquets' is not Croix) — unless it is famous."""
+    if _famous(cands):
+        return False
+    glued = j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_
+    return glued or not any(c.main for c in cands)
 
 
 def _famous(cands: Any) -> bool:
@@ -320,6 +325,9 @@ def _demonym_mentions(doc: Any, lex: Lexicon) -> list[Mention]:
     return out
 
 
+# Glue words that say the first place lies inside the second ('Palma in Cabo Delgado province').
+_NESTING = {"in", "dans", "province", "state", "governorate", "oblast", "countryside", "région", "gouvernorat",
+            "état", "campagne", "region", "cercle", "territoire", "territory", "district"}
 _GLUE_WORD = re.compile(r"[\w'’-]+|,")
 
 
@@ -339,16 +347,16 @@ def _containers(found: list[Mention], text: str, lex: Lexicon) -> None:
                 w in lex.container_glue or (w.endswith("'") and w in lex.container_glue) for w in words) \
                 and any(w != "," for w in words):
             m.container = nxt.lookup
+            m.nested = any(w in _NESTING for w in words)
         # a trailing feature word right after the name: 'Aleppo countryside', 'Kirkuk city'
-        first = words[0] if words else ""
-        if not m.hint and first in lex.trailing_cues and re.match(r"\s+\S", between) \
-                and between.strip().casefold().startswith(first):
+        first = between.split()[0].strip(".,;:") if between.split() else ""
+        if not m.hint and first in lex.trailing_cues and re.match(r"\s+\S", between):
             m.hint = lex.trailing_cues[first]
     if found:
         last = found[-1]
         tail = text[last.end:last.end + 20].split()
-        if not last.hint and tail and tail[0].casefold().strip(".,;:") in lex.trailing_cues:
-            last.hint = lex.trailing_cues[tail[0].casefold().strip(".,;:")]
+        if not last.hint and tail and tail[0].strip(".,;:") in lex.trailing_cues:
+            last.hint = lex.trailing_cues[tail[0].strip(".,;:")]
 
 
 def mentions(doc: Any, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
