@@ -35,8 +35,10 @@ _PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _OTHER_LABELS = {"PERSON", "PER", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                  "QUANTITY", "EVENT", "LAW", "LANGUAGE", "WORK_OF_ART", "PRODUCT"}
 _NOT_NAMES = {"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-# Event types whose object, when a place, is where they happened ("shelled Kherson", "raided Jenin").
-OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "CONSULT", "AID", "RETREAT"}
+# Event types whose object, when a place, is where they happened ("shelled Kherson", "raided Jenin"):
+# the kinds ACLED codes; the fallbacks of this module are for them only, so that meetings and
+# statements keep the reading (and the merging) their own clause gives.
+OBJECT_PLACE_TYPES = {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST"}
 
 
 def _rank(p: Place) -> int:

@@ -185,11 +185,12 @@ def locate_candidates(candidates: Sequence[Any], doc: Any, places: Sequence[Plac
     for c in candidates:
         if c.weak:
             continue
-        if len(c.places) > 1:  # "Al-Bab city in Aleppo countryside": one place, the town
+        conflict = c.event_type in OBJECT_PLACE_TYPES
+        if conflict and len(c.places) > 1:  # "Al-Bab city in Aleppo countryside": one place, the town
             c.places = one_of(collapse_nested(c.places), doc, words)
-        refine(c, doc, places, words, usable)
-        names = unresolved_names(c, doc, places, words, not_places, name_key, demonym) \
-            if c.event_type in OBJECT_PLACE_TYPES else []
+        if conflict:
+            refine(c, doc, places, words, usable)
+        names = unresolved_names(c, doc, places, words, not_places, name_key, demonym) if conflict else []
         if names:
             unresolved[c.trigger.idx] = names[0][2]
         if c.places:
@@ -198,7 +199,7 @@ def locate_candidates(candidates: Sequence[Any], doc: Any, places: Sequence[Plac
                  and _usable(p, doc, metonymic) and not reference_point(p, doc, words)
                  and _frames(_frame(p, doc, lex), c.trigger, lex, words)]
         found = collapse_nested(found)
-        if len({(p.geonameid, p.name) for p in found}) != 1:
+        if len({(p.geonameid, p.name) for p in found}) != 1 and conflict:
             one = sentence_place(c, doc, places, words, usable)
             found = [one] if one is not None else []
         if not found and names:
@@ -209,7 +210,8 @@ def locate_candidates(candidates: Sequence[Any], doc: Any, places: Sequence[Plac
         best = _finest(found)
         if best is not None:
             c.places = [best]
-            refine(c, doc, places, words, usable)
+            if conflict:
+                refine(c, doc, places, words, usable)
             c.evidence.append(Evidence(c.places[0].start, c.places[0].end, "event_loc"))
 
 
