@@ -159,6 +159,7 @@ def add_geonames_file(path: Path | str, gazetteer: Path | None = None,
     from .gazetteer import Gazetteer, cache_path
 
     path = Path(path)
+    shared = gazetteer is None
     if gazetteer is None:
         gazetteer = cache_path()
         if not gazetteer.exists():
@@ -187,7 +188,8 @@ def add_geonames_file(path: Path | str, gazetteer: Path | None = None,
     finally:
         con.close()
         user.close()
-    Gazetteer.load.cache_clear()  # the next look-up sees the new places
+    if shared:
+        Gazetteer.load.cache_clear()  # the next look-up in this process sees the new places
     return ImportReport(str(path), read, added, updated, skipped)
 
 
