@@ -191,9 +191,12 @@ def locate_candidates(candidates: Sequence[Any], doc: Any, places: Sequence[Plac
         if conflict:
             refine(c, doc, places, words, usable)
         names = unresolved_names(c, doc, places, words, not_places, name_key, demonym) if conflict else []
-        if names:
-            unresolved[c.trigger.idx] = names[0][2]
         if c.places:
+            # kept only when the place is the area right after the unknown name ("Daret Azza in
+            # Aleppo countryside"): an unknown word elsewhere in the sentence tells nothing
+            near = [n for n in names if 0 <= c.places[0].start - n[1] <= words["area_window"]]
+            if near:
+                unresolved[c.trigger.idx] = near[0][2]
             continue
         found = [p for p in places if c.sent.start_char <= p.start < c.sent.end_char
                  and _usable(p, doc, metonymic) and not reference_point(p, doc, words)
@@ -205,6 +208,8 @@ def locate_candidates(candidates: Sequence[Any], doc: Any, places: Sequence[Plac
         if not found and names:
             area = finest_area(c, doc, places, words, usable, names[0])
             found = [area] if area is not None else []
+            if area is not None:
+                unresolved[c.trigger.idx] = names[0][2]
         if not found:
             found = _party_places(c, places, doc, metonymic)
         best = _finest(found)

@@ -89,8 +89,9 @@ def test_locate_acled_set_keeps_unresolved_names(
         placed: list[tuple[dict[str, Any], dict[str, Any] | None, bool]]) -> None:
     rows = [(r, loc) for r, loc, has_event in placed if r.get("unresolved") and has_event]
     kept = [r for r, loc in rows if r["unresolved"] in str((loc or {}).get("unresolved", ""))]
-    # measured 6 of the 8 when pinned
-    assert len(kept) >= 0.75 * len(rows), [(r["text"], loc) for r, loc in rows]
+    # measured 5 of the 8 when pinned (names are kept only where the area right after them, or
+    # the fallback, placed the event: fewer kept here, far less noise on French news)
+    assert len(kept) >= 0.6 * len(rows), [(r["text"], loc) for r, loc in rows]
 
 
 if __name__ == "__main__":  # python tests/events/test_locate_acled_set.py: the failures, for development
