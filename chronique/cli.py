@@ -213,6 +213,23 @@ def places(lang: str | None, clean: bool, inputs: tuple[str, ...]) -> None:
     _finish(pipe)
 
 
+@main.group()
+def gazetteer() -> None:
+    """The local gazetteer (built from packaged GeoNames data in the cache folder)."""
+
+
+@gazetteer.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+def gazetteer_add(files: tuple[str, ...]) -> None:
+    """Import GeoNames extracts (SY.txt, cities1000.txt: unzipped files of
+    download.geonames.org/export/dump/) into the local gazetteer, with their alternate names.
+    Prints one JSON line per file: rows read, places added, places updated, rows skipped."""
+    from .geo import add_geonames_file
+
+    for f in files:
+        _emit(add_geonames_file(f).as_dict(), sys.stdout)
+
+
 @main.command()
 @click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db",
               help="SQLite path or postgresql:// URL.")

@@ -29,6 +29,8 @@ from typing import Any
 
 from ..model import Article, Event, Evidence, Place
 from ..nlp import doc_text
+from ._fallback import OBJECT_PLACE_TYPES, UNRESOLVED_KEY, collapse_nested, finest_area, one_of, refine, \
+    sentence_place, unresolved_names
 from ._place_words import place_words, reference_point
 from .arguments import case_of, clause_subject
 from .lexicon import Lexicon, fold
@@ -163,20 +165,59 @@ def _frames(word: Any, trigger: Any, lex: Lexicon, words: dict[str, Any]) -> boo
 def locate_candidates(candidates: Sequence[Any], doc: Any, places: Sequence[Place], lex: Lexicon,
                       metonymic: Any = None) -> None:
     """Give candidates without a place their sentence's locative, else a place in their
-    parties' phrases (levels 1–2 of the module docstring). Passing mentions are left alone."""
+    parties' phrases (levels 1–2 of the module docstring), else the known area around a
+    name the gazetteer does not know (:mod:`._fallback`). Places that contain one another
+    count as one, the finest. Passing mentions are left alone."""
+    from ..geo import is_demonym
+    from ..geo._lexicon import lexicon as geo_lexicon
+    from ..geo._normalize import name_key
+
     words = place_words(lex.lang)
+    not_places = geo_lexicon(lex.lang).not_places
+
+    def demonym(p: Place) -> bool:
+        return is_demonym(p, lex.lang) or p.text[:1].islower()
+
+    def usable(p: Place) -> bool:
+        return _usable(p, doc, metonymic) and not demonym(p)
+
+    unresolved: dict[int, str] = doc.user_data.setdefault(UNRESOLVED_KEY, {})
     for c in candidates:
-        if c.places or c.weak:
+        if c.weak:
+            continue
+        conflict = c.event_type in OBJECT_PLACE_TYPES
+        if conflict and len(c.places) > 1:  # "Al-Bab city in Aleppo countryside": one place, the town
+            c.places = one_of(collapse_nested(c.places), doc, words)
+        if conflict:
+            refine(c, doc, places, words, usable)
+        names = unresolved_names(c, doc, places, words, not_places, name_key, demonym) if conflict else []
+        if c.places:
+            # kept only when the place is the area right after the unknown name ("Daret Azza in
+            # Aleppo countryside"): an unknown word elsewhere in the sentence tells nothing
+            near = [n for n in names if 0 <= c.places[0].start - n[1] <= words["area_window"]]
+            if near:
+                unresolved[c.trigger.idx] = near[0][2]
             continue
         found = [p for p in places if c.sent.start_char <= p.start < c.sent.end_char
                  and _usable(p, doc, metonymic) and not reference_point(p, doc, words)
                  and _frames(_frame(p, doc, lex), c.trigger, lex, words)]
-        if len({(p.geonameid, p.name) for p in found}) != 1:
+        found = collapse_nested(found)
+        if len({(p.geonameid, p.name) for p in found}) != 1 and conflict:
+            one = sentence_place(c, doc, places, words, usable)
+            found = [one] if one is not None else []
+        if not found and names:
+            area = finest_area(c, doc, places, words, usable, names[0])
+            found = [area] if area is not None else []
+            if area is not None:
+                unresolved[c.trigger.idx] = names[0][2]
+        if not found:
             found = _party_places(c, places, doc, metonymic)
         best = _finest(found)
         if best is not None:
             c.places = [best]
-            c.evidence.append(Evidence(best.start, best.end, "event_loc"))
+            if conflict:
+                refine(c, doc, places, words, usable)
+            c.evidence.append(Evidence(c.places[0].start, c.places[0].end, "event_loc"))
 
 
 def _dateline(article: Article, doc: Any, lang: str, places: Sequence[Place]) -> Place | None:
@@ -272,14 +313,14 @@ def locate_events(events: Sequence[Event], doc: Any) -> None:
     """Give each record with no place its first member's context place, when that place is
     in a country of the record's parties or the parties have none."""
     found: dict[int, tuple[Place, str]] = doc.user_data.get(CONTEXT_KEY) or {}
-    if not found:
-        return
+    unresolved: dict[int, str] = doc.user_data.get(UNRESOLVED_KEY) or {}
     from .merge import _loc_dict  # one shape of event_loc for every level
 
     for ev in events:
-        if ev.event_loc is not None:
-            continue
         triggers = sorted(e.start for e in ev.evidence if e.field == "event")
+        if ev.event_loc is not None:
+            _keep_unresolved(ev, triggers, unresolved)
+            continue
         hit = next((found[t] for t in triggers if t in found), None)
         if hit is None:
             continue
@@ -288,5 +329,14 @@ def locate_events(events: Sequence[Event], doc: Any) -> None:
         if countries and place.country_code not in countries:
             continue
         ev.event_loc = {**_loc_dict(place), "level": level}
+        _keep_unresolved(ev, triggers, unresolved)
         if place.start >= 0:
             ev.evidence.append(Evidence(place.start, place.end, "event_loc"))
+
+
+def _keep_unresolved(ev: Event, triggers: list[int], unresolved: dict[int, str]) -> None:
+    """Keep in the record the name the place stands in for ("Kansafra" for Idlib
+    governorate), so that a user can fix it later."""
+    name = next((unresolved[t] for t in triggers if t in unresolved), None)
+    if name and ev.event_loc is not None and name != ev.event_loc.get("text"):
+        ev.event_loc["unresolved"] = name

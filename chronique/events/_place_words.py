@@ -30,6 +30,10 @@ def place_words(lang: str) -> dict[str, Any]:
         "distance_units": frozenset(fold(w) for w in data.get("distance_units", [])),
         "frame_preps": frozenset(fold(w) for w in data.get("frame_preps", [])),
         "dateline_agencies": tuple(data.get("dateline_agencies", [])),
+        "target_preps": frozenset(fold(w) for w in data.get("target_preps", [])),
+        "border_nouns": frozenset(fold(w) for w in data.get("border_nouns", [])),
+        "area_window": int(data.get("area_window", 60)),
+        "list_words": frozenset(fold(w) for w in data.get("list_words", [])),
     }
 
 

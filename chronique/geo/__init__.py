@@ -10,11 +10,14 @@ from .gazetteer import Candidate, Gazetteer, cache_path
 from .places import find_places, is_demonym, is_metonymic
 from .recognize import Mention, mentions
 from .resolve import country_place, resolve, resolve_mentions
+from ._user import ImportReport, add_geonames_file
 
 __all__ = [
     "Candidate",
     "Gazetteer",
+    "ImportReport",
     "Mention",
+    "add_geonames_file",
     "bench",
     "cache_path",
     "country_place",

@@ -47,6 +47,9 @@ class Lexicon:
     aliases: dict[str, str]
     articles: tuple[str, ...]
     place_preps: frozenset[str]
+    trailing_cues: dict[str, str]
+    container_glue: frozenset[str]
+    feature_words: frozenset[str]
     demonym_firsts: frozenset[str] = frozenset()  # first words of the demonym keys
 
     def __post_init__(self) -> None:
@@ -79,4 +82,7 @@ def lexicon(lang: str) -> Lexicon:
         aliases=dict(data.get("aliases", {})),
         articles=tuple(data.get("articles", [])),
         place_preps=frozenset(data.get("place_preps", [])),
+        trailing_cues=dict(data.get("trailing_cues", {})),  # lower-case words only: 'Kirkuk city', not 'Kansas City'
+        feature_words=frozenset(data.get("feature_words", [])),
+        container_glue=frozenset(w.casefold() for w in data.get("container_glue", [])),
     )

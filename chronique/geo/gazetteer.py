@@ -90,6 +90,9 @@ class Gazetteer:
         if not path.exists():
             try:
                 build(path)
+                from ._user import replay_user_places
+
+                replay_user_places(path)  # the user's imported villages survive a rebuild
             except (OSError, ValueError, KeyError) as exc:
                 raise ModelError(
                     f"[G002] cannot build the gazetteer at {path}: {exc}; "

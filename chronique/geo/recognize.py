@@ -48,6 +48,7 @@ class Mention:
     hint: str = ""
     source: str = "ent"
     container: str = ""
+    nested: bool = False  # the container is given by 'in'/'dans' or an admin noun: it must hold the place
 
 
 def _strip(text: str, start: int) -> tuple[str, int]:
@@ -78,6 +79,10 @@ def _entity_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
         for suffix, code in lex.admin_suffixes.items():
             if text.endswith(" " + suffix):
                 hint = code
+        last = text.rsplit(" ", 1)
+        if len(last) == 2 and last[1].islower() and last[1] in lex.trailing_cues and not gaz.has(text):
+            # 'Idleb countryside', 'Kirkuk city' tagged whole: the name, with the feature the word says
+            text, hint = last[0], lex.trailing_cues[last[1]]
         text, start = _extend(ent, text, start, gaz)
         lookup = text
         if not gaz.has(text):
@@ -87,6 +92,8 @@ def _entity_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
                 continue  # sub-spans are looked for by _scan_mentions
         if label in MAYBE_LABELS and not _plausible_misread(ent, lookup, lex, gaz):
             continue
+        if _name_goes_on(doc, ent.start, ent.end) and _only_alternate_or_glued(doc, ent.end, gaz.candidates(lookup)):
+            continue  # 'Croix' of 'Croix-des-Bouquets' tagged alone
         out.append(Mention(start, start + len(text), text, lookup, hint, "ent" if label in PLACE_LABELS else "gaz"))
     return out
 
@@ -194,6 +201,8 @@ def _scan_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
             label = label_of.get(i)
             if len(span) == 1 and tok.pos_ != "PROPN" and not tok.is_upper:
                 continue  # 'Energy', 'Valley': capitalised common words of a longer name
+            if label in (None, *PLACE_LABELS) and _name_goes_on(doc, i, j) and _only_alternate_or_glued(doc, j, cands):
+                continue  # 'Hawr' of 'Hawr Basha', 'Croix' of 'Croix-des-Bouquets': an unknown longer name
             if label in _INSIDE_OK:
                 ok = _strong(cands, 1000 if len(span) > 1 else 10000)
             else:
@@ -208,6 +217,40 @@ def _scan_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
                 break
         i += matched or 1
     return out
+
+
+_NAME_PARTICLES = {"des", "de", "du", "la", "le", "les", "au", "aux", "sur", "en", "lès", "sous"}
+
+
+def _name_goes_on(doc: Any, i: int, j: int) -> bool:
+    """Does the span doc[i:j] go on into a longer proper name: a capitalised word or a glued
+    hyphen after it ('Hawr Basha', 'Croix-des-Bouquets')? (A word before it does not count:
+    'South Charlston', 'Athens-Clarke' are read as LGL's gold reads them.)"""
+    if j < len(doc):
+        nxt = doc[j]
+        after = doc[j + 1] if j + 1 < len(doc) else None
+        if nxt.text == "-" and not doc[j - 1].whitespace_ and after is not None and after.text in _NAME_PARTICLES:
+            return True
+        if nxt.text[:1].isupper() and nxt.is_alpha and not nxt.is_sent_start and nxt.pos_ == "PROPN" \
+                and nxt.ent_type_ in ("", doc[j - 1].ent_type_) and nxt.text not in lexicon(doc.lang_).feature_words:
+            return True
+    return False
+
+
+def _only_alternate_or_glued(doc: Any, j: int, cands: Any) -> bool:
+    """A name that goes on is a place of its own only by a main name and not glued by a
+    hyphen ('Mahnomen County Road' keeps 'Mahnomen County'; 'Hawr' is only Le Havre's
+    alternate name; 'Croix-des-Bouquets' is not Croix) — unless it is famous."""
+    if _famous(cands):
+        return False
+    glued = j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_
+    return glued or not any(c.main for c in cands)
+
+
+def _famous(cands: Any) -> bool:
+    """A country, a region, an admin1 or a city of 100,000 people, by its main name."""
+    return any(c.main and (c.feature_code in _AREAS or c.feature_code == "ADM1" or c.population >= 100000)
+               for c in cands)
 
 
 def _propagate(doc: Any, found: list[Mention], lex: Lexicon) -> list[Mention]:
@@ -282,15 +325,38 @@ def _demonym_mentions(doc: Any, lex: Lexicon) -> list[Mention]:
     return out
 
 
-def _containers(found: list[Mention], text: str) -> None:
-    """'Athens, Georgia' / 'Athens, Ga.': the second name contains the first."""
-    by_start = {m.start: m for m in found}
-    for m in found:
-        rest = text[m.end:m.end + 3]
-        if rest.startswith(", "):
-            nxt = by_start.get(m.end + 2)
-            if nxt is not None and nxt.source != "demonym":
-                m.container = nxt.lookup
+# Glue words that say the first place lies inside the second ('Palma in Cabo Delgado province').
+_NESTING = {"in", "dans", "province", "state", "governorate", "oblast", "countryside", "région", "gouvernorat",
+            "état", "campagne", "region", "cercle", "territoire", "territory", "district"}
+_GLUE_WORD = re.compile(r"[\w'’-]+|,")
+
+
+def _containers(found: list[Mention], text: str, lex: Lexicon) -> None:
+    """'Athens, Georgia', 'Mandali in Diyala province', 'Djibo, dans la province du Soum':
+    the second name contains the first when only glue words (prepositions, articles, admin
+    nouns, directions) stand between them."""
+    for m, nxt in zip(found, found[1:]):
+        if nxt.source == "demonym":
+            continue
+        between = text[m.end:nxt.start]
+        if between.startswith(", ") and between == ", ":
+            m.container = nxt.lookup
+            continue
+        words = [w.casefold().replace("’", "'") for w in _GLUE_WORD.findall(between)]
+        if words and len(between) <= 40 and "\n" not in between and all(
+                w in lex.container_glue or (w.endswith("'") and w in lex.container_glue) for w in words) \
+                and any(w != "," for w in words):
+            m.container = nxt.lookup
+            m.nested = any(w in _NESTING for w in words)
+        # a trailing feature word right after the name: 'Aleppo countryside', 'Kirkuk city'
+        first = between.split()[0].strip(".,;:") if between.split() else ""
+        if not m.hint and first in lex.trailing_cues and re.match(r"\s+\S", between):
+            m.hint = lex.trailing_cues[first]
+    if found:
+        last = found[-1]
+        tail = text[last.end:last.end + 20].split()
+        if not last.hint and tail and tail[0].strip(".,;:") in lex.trailing_cues:
+            last.hint = lex.trailing_cues[tail[0].strip(".,;:")]
 
 
 def mentions(doc: Any, lang: str, gaz: Gazetteer | None = None) -> list[Mention]:
@@ -320,5 +386,5 @@ def mentions(doc: Any, lang: str, gaz: Gazetteer | None = None) -> list[Mention]
                 for c in clash:
                     c.hint = c.hint or m.hint
     chosen.sort(key=lambda x: x.start)
-    _containers(chosen, doc_text(doc))
+    _containers(chosen, doc_text(doc), lex)
     return chosen

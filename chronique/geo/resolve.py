@@ -66,6 +66,8 @@ def score(cand: Candidate, hint: str = "", ctx: Context | None = None,
     if hint:
         if hint == cand.feature_code or (hint == "PPL" and cand.feature_code.startswith("PPL")):
             s += 6.0
+        elif hint == "ADM1" and cand.feature_code in _AREA_CODES:
+            s += 6.0  # 'western Africa', 'northern Iraq': a direction before a country or a continent
         elif hint.startswith("ADM") and cand.feature_code.startswith("PPL"):
             s -= 1.0
     if containers and any(_contains(box, cand) for box in containers):
@@ -153,7 +155,17 @@ def resolve_mentions(found: Sequence[Mention], gaz: Gazetteer | None = None,
         if new == chosen:
             break
         chosen = new
+    # 'Palma in Cabo Delgado province': a town whose chosen entry lies in another country than
+    # the area the text puts it in is a place the gazetteer does not know, not Palma de Mallorca
+    chosen = [None if c is not None and m.nested and b and c.feature_code.startswith("PPL") and _known(b)
+              and all(box.country_code != c.country_code for box in b) else c
+              for c, b, m in zip(chosen, boxes, found)]
     return [to_place(c, m.start, m.end, m.text) if c else None for c, m in zip(chosen, found)]
+
+
+def _known(boxes: Sequence[Candidate]) -> bool:
+    """Is the container unambiguous enough to overrule a name: one country or admin region."""
+    return len({(b.country_code, b.admin1) for b in boxes}) == 1
 
 
 def resolve(name: str, lang: str = "en", context_countries: Sequence[str] = (), hint: str = "") -> Place | None:
