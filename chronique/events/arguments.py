@@ -164,6 +164,8 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
                 args.objects.extend(_displaced_objects(c))
             if p in co:
                 args.co_participants.extend(objs)
+            elif p == "of" and trigger.pos_ == "NOUN" and fold(trigger.lemma_) in lex.patient_genitive:
+                args.objects.extend(objs)  # "the arrest of the activist": the one arrested
             elif p in agent and trigger.pos_ == "NOUN" or p == "of" and trigger.pos_ == "NOUN":
                 args.subjects.extend(objs)
             elif p in tgt or p in dative:
@@ -180,7 +182,9 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
             elif p in tgt or p in dative:
                 args.targets.extend(_conjuncts(c))
             elif p in ("de", "du", "des", "d'") and trigger.pos_ == "NOUN":
-                args.subjects.extend(_conjuncts(c))
+                # "la visite de Macron": who visits; "l'arrestation de Bouhafs": who is arrested
+                patient = fold(trigger.lemma_) in lex.patient_genitive
+                (args.objects if patient else args.subjects).extend(_conjuncts(c))
             elif p in loc:
                 args.locatives.extend(_conjuncts(c))
     if args.passive and not args.agents and any(

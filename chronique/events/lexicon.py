@@ -114,6 +114,8 @@ class Lexicon:
         self.vague = {fold(k): int(v) for k, v in data["vague_amounts"].items()}
         self.approx_prefixes = tuple(fold(p) for p in data["approximate_prefixes"])
         self.group_anaphors = frozenset(fold(w) for w in data["group_anaphors"])
+        # "l'arrestation de M. Bouhafs", "the murder of George Floyd": whom the act befell
+        self.patient_genitive = frozenset(fold(w) for w in data.get("patient_genitive", ()))
         self.obligation_modals = frozenset(fold(w) for w in data.get("obligation_modals", ()))
         self.conditional_markers = frozenset(fold(w) for w in data.get("conditional_markers", ()))
         # "unless Israel rescinds ...": clauses whose subject is the one a threat or demand addresses

@@ -49,3 +49,17 @@ def test_extract_fr_history_told_in_passing_is_background(events_of: Run) -> Non
     new = [e for e in events if (e.date or "").startswith("2020")]
     assert old and all(e.background for e in old)
     assert new and not any(e.background for e in new)
+
+
+def test_extract_fr_arrest_of_someone_names_whom_not_who(events_of: Run) -> None:
+    ev = one_event(events_of("L'arrestation du journaliste Taha Bouhafs vendredi à Paris a suscité l'indignation.",
+                             "fr"), "COERCE")
+    assert not any("Bouhafs" in a.text for a in ev.actor)
+    assert any("Bouhafs" in a.text for a in ev.recipient)
+
+
+def test_extract_en_murder_of_someone_names_whom_not_who(events_of: Run) -> None:
+    events = events_of("The murder of George Floyd by a police officer in Minneapolis on Monday sparked protests.",
+                       "en")
+    ev = one_event(events, "ASSAULT")
+    assert not any("Floyd" in a.text for a in ev.actor)
