@@ -155,6 +155,20 @@ def _other_subject_between(trigger: Any, span: Any) -> bool:
     return False
 
 
+def _governing_verb(q: Quantity, sent: Any) -> Any:
+    """The verb the counted noun depends on ("des centaines de personnes ont *manifesté*")."""
+    if q.start is None:
+        return None
+    tok = next((t for t in sent if t.idx <= q.start < t.idx + len(t.text)), None)
+    for _ in range(6):
+        if tok is None or tok.head.i == tok.i:
+            return tok if tok is not None and tok.pos_ in ("VERB", "AUX") else None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok
+    return None
+
+
 def magnitudes(quantities: Sequence[Quantity], sent: Any, lex: Lexicon, trigger: Any = None) -> dict[str, int | None]:
     """PLOVER ``dead``/``injured``/``size`` from a sentence's quantities and its casualty words;
     given the ``trigger``, only from the quantities of its own clause."""
@@ -173,8 +187,19 @@ def magnitudes(quantities: Sequence[Quantity], sent: Any, lex: Lexicon, trigger:
         elif q.unit in ("participant",):
             size = max(size or 0, v)
         elif q.unit in ("person", "civilian", "soldier", "fighter", "police", "hostage"):
-            # "six civils ont été tués": the casualty word governs the counted noun
+            # "six civils ont été tués": the casualty word governs the counted noun; "des
+            # centaines de personnes ont manifesté après la mort de X": the verb that governs
+            # them says they marched, and the death elsewhere in the sentence is not theirs
             nearby = fold(doc_text(sent.doc)[q.end or 0:(q.end or 0) + 40])
+            verb = _governing_verb(q, sent)
+            if verb is not None and not ({fold(verb.lemma_), fold(verb.text)} & (lex.dead_words | lex.injured_words)):
+                if any(w in nearby.split() for w in lex.dead_words):
+                    dead = (dead or 0) + v
+                elif any(w in nearby.split() for w in lex.injured_words):
+                    injured = (injured or 0) + v
+                elif words & lex.crowd_words:
+                    size = max(size or 0, v)
+                continue
             if any(w in nearby.split() for w in lex.dead_words) or (
                 words & lex.dead_words and not words & lex.injured_words
             ):

@@ -58,3 +58,11 @@ def test_quantities_english_dead(en_nlp: Any) -> None:
     lex = load_lexicon("en")
     mags = magnitudes(find_quantities(doc[:], lex), doc[:], lex)
     assert mags["dead"] == 6
+
+
+def test_quantities_marchers_are_not_the_dead_of_the_death_they_protest(events_of) -> None:  # type: ignore[no-untyped-def]
+    events = events_of("Dimanche, des centaines de personnes ont manifesté à Londres après la mort de George Floyd.",
+                       "fr")
+    protest = next(e for e in events if "PROTEST" in e.event)
+    assert protest.dead is None
+    assert protest.size == 100
