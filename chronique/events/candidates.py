@@ -184,6 +184,9 @@ def _resolve_group(actors: list[Actor], previous: list[Candidate], lex: Lexicon)
     return out
 
 
+# the types whose records carry casualty counts (as ACLED's fatalities: violent events only)
+_VIOLENT = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"})
+
 # determiners that make a subject generic: no one in particular did anything
 _GENERIC_DETS = frozenset({"tout", "toute", "tous", "toutes", "chaque", "aucun", "aucune", "nul", "nulle",
                            "any", "every", "each", "no"})
@@ -309,6 +312,9 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)) \
                     and not lex.is_light(tok.head):
                 continue  # a bare noun in a list or a definition ("meurtre ou assassinat sur un mineur")
+            if any(fold(x.lemma_) in lex.non_agents or fold(x.text) in lex.non_agents
+                   for x in (args.agents if args.passive else args.subjects)):
+                continue  # "l'épidémie a tué 28.940 personnes": a disease or a storm is no actor
             holders = list(args.subjects) + ([tok.head] if tok.dep_ in ("acl:relcl", "relcl") else [])
             if any(fold(d.text) in _GENERIC_DETS for s_ in holders for d in s_.children
                    if d.dep_.startswith("det")):
@@ -424,6 +430,9 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             mags = magnitudes(qs, sent, lex, tok)
             if spec.event not in ("PROTEST", "MOBILIZE"):
                 mags["size"] = None  # PLOVER's size is a crowd's or a force's
+            if spec.event not in _VIOLENT:
+                # "a déploré 40.919 morts": a toll told in a statement is not the statement's dead
+                mags["dead"] = mags["injured"] = None
             for timex in chosen or [None]:
                 cand = Candidate(
                     doc_id=article.id, trigger=tok, spec=spec, sent_index=si, sent=sent,

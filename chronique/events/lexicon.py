@@ -124,6 +124,7 @@ class Lexicon:
         self.stance_nouns = frozenset(fold(w) for w in data.get("stance_nouns", ()))
         # event types aimed at the place where a force is massed or a threatened action would happen
         self.aimed_by_place = frozenset(data.get("aimed_by_place_events", ()))
+        self.non_agents = frozenset(fold(w) for w in data.get("non_agents", ()))
         self.object_classes: dict[str, frozenset[str]] = {
             name: frozenset(fold(w) for w in words) for name, words in data.get("object_classes", {}).items()
         }
