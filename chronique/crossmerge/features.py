@@ -154,6 +154,13 @@ def _overlap(a: list[str], b: list[str]) -> float:
     return shared / min(len(set(a)), len(set(b)))
 
 
+def _name_words(names: list[str]) -> list[str]:
+    """Words of party names, cut to a stem: 'police forces of belgium' meets 'police officers of belgium'."""
+    cfg = settings()["words"]
+    return sorted({w[:cfg["stem"]] for n in names for w in n.split()
+                   if len(w) >= cfg["min_length"] and w not in stopwords()})
+
+
 def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
     """Each feature of a pair of report keys (names as in merge.json's weights)."""
     if a["types"] and b["types"] and a["types"][0] == b["types"][0]:
@@ -168,8 +175,10 @@ def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
     else:
         date_f = 0.6 if (a["lo"] <= b["hi"] and b["lo"] <= a["hi"]) else 0.0
     words_a, words_b = set(a["words"]), set(b["words"])
-    words = len(words_a & words_b) / len(words_a | words_b) if words_a and words_b else 0.0
-    parties = _overlap(a["names"], b["names"])
+    # cosine of the word sets: a one-sentence brief and a long report of one event share few
+    # of the long one's words, which Jaccard would punish twice
+    words = len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b)) if words_a and words_b else 0.0
+    parties = _overlap(_name_words(a["names"]), _name_words(b["names"]))
     coarse = _overlap(a["coarse"], b["coarse"])
     dead = 1.0 if a["dead"] is not None and a["dead"] == b["dead"] else 0.0
     trigger = 1.0 if a["trigger"] and a["trigger"] == b["trigger"] else 0.0
@@ -197,8 +206,6 @@ def decide(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, dict[str, float]
         return False, feats, s
     if feats["copy"]:
         return s >= cfg["copy_threshold"], feats, s
-    if feats["place"] < 0:
-        return False, feats, s
     anchored = (feats["parties"] > 0 or feats["place"] >= cfg["anchor"]["place"]
                 or feats["words"] >= cfg["anchor"]["words"])
     return anchored and s >= cfg["threshold"], feats, s

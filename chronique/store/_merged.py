@@ -122,6 +122,13 @@ class MergedEvents:
             target[i] = (cluster_id, {"to": other_id, "score": s, "features": feats})
             taken.add(cluster_id)
         touched = []
+        for s, i, cluster_id, feats, other_id in pairs:
+            # a report that tells the events of two stored merged events equally well shows that they
+            # were one event reported apart (told in an order that hid it): they become one
+            if i in target and cluster_id not in taken and self._joinable(target[i][0], cluster_id, banned):
+                self._join(target[i][0], cluster_id, {"joined": cluster_id, "via": keys[i]["id"], "to": other_id,
+                                                      "score": s, "features": feats})
+                taken.add(cluster_id)
         for i, record in enumerate(records):
             cluster_id, why = target.get(i) or (self._free_id(record["id"]), None)
             self._execute("UPDATE events SET cluster_id = ?, attached = ? WHERE id = ?",
@@ -129,6 +136,27 @@ class MergedEvents:
             touched.append(cluster_id)
         for cluster_id in dict.fromkeys(touched):
             self._refresh_merged(cluster_id)
+
+    def _joinable(self, a: str, b: str, banned: dict[str, set[str]]) -> bool:
+        """Two merged events may become one: no article in both, no pair split by hand between them."""
+        rows = self._execute("SELECT id, doc_id, cluster_id FROM events WHERE cluster_id IN (?, ?)", (a, b)).fetchall()
+        side = {cid: [(r_id, doc) for r_id, doc, c in rows if c == cid] for cid in (a, b)}
+        if {doc for _, doc in side[a]} & {doc for _, doc in side[b]}:
+            return False
+        ids_a, ids_b = [r for r, _ in side[a]], [r for r, _ in side[b]]
+        if not ids_a or not ids_b:
+            return False
+        split = self._execute(f"SELECT 1 FROM merge_splits WHERE (a IN ({_marks(ids_a)}) AND b IN ({_marks(ids_b)}))"
+                              f" OR (a IN ({_marks(ids_b)}) AND b IN ({_marks(ids_a)})) LIMIT 1",
+                              [*ids_a, *ids_b, *ids_b, *ids_a]).fetchone()
+        return split is None
+
+    def _join(self, keep: str, gone: str, why: dict[str, Any]) -> None:
+        """Move every report of merged event ``gone`` into ``keep`` (its founder says why)."""
+        self._execute("UPDATE events SET attached = ? WHERE cluster_id = ? AND attached IS NULL",
+                      (json.dumps(why), gone))
+        self._execute("UPDATE events SET cluster_id = ? WHERE cluster_id = ?", (keep, gone))
+        self._execute("DELETE FROM merged_events WHERE id = ?", (gone,))
 
     def _free_id(self, wanted: str) -> str:
         """A merged event id: the founding report's own id, unless a merged event already has it."""
