@@ -24,3 +24,15 @@ def family_of() -> dict[str, str]:
 @cache
 def stopwords() -> frozenset[str]:
     return frozenset(settings()["stopwords"])
+
+
+@cache
+def generic_party_words() -> frozenset[str]:
+    """Words of party names that do not tell one party from another: kinds of party and country names."""
+    import pycountry
+
+    words = set(settings()["generic_party_words"])
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", "")):
+            words.update(w.casefold() for w in name.replace(",", " ").split() if len(w) > 3)
+    return frozenset(words)

@@ -25,9 +25,9 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
-from ._data import family_of, settings, stopwords
+from ._data import family_of, generic_party_words, settings, stopwords
 
-__all__ = ["candidate_window", "decide", "features", "report_key", "score"]
+__all__ = ["candidate_window", "dates_meet", "decide", "features", "report_key", "score"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -75,6 +75,29 @@ def _content_words(sentences: list[str]) -> list[str]:
     return sorted(stems)
 
 
+_PROPER = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)*)")
+
+
+def _proper_names(sentences: list[str]) -> list[str]:
+    """Capitalised words inside the sentences (not the first of each): the names they share."""
+    cfg = settings()["words"]
+    found = set()
+    for s in sentences:
+        for m in _PROPER.finditer(s):
+            if m.start() == 0 or s[:m.start()].rstrip().endswith((".", "!", "?", "«", '"', ":")):
+                continue
+            word = _fold(m.group(1))
+            if len(word) >= cfg["min_length"] and word not in stopwords():
+                found.add(word[:cfg["stem"] + 2])
+    return sorted(found)
+
+
+def _in_lead(record: dict[str, Any]) -> bool:
+    """Whether the report is told in its article's lead (the news itself, not a mention in passing)."""
+    starts = [e.get("start") for e in record.get("evidence") or [] if isinstance(e.get("start"), int)]
+    return bool(starts) and min(starts) < settings()["lead_chars"]
+
+
 def report_key(record: dict[str, Any], source: str | None = None, published: str | None = None) -> dict[str, Any]:
     """The compact key of one article-level event record (what blocking and scoring read).
 
@@ -101,9 +124,11 @@ def report_key(record: dict[str, Any], source: str | None = None, published: str
         "gid": loc.get("geonameid"), "gprec": loc.get("precision"),
         "names": sorted(set(names)), "coarse": sorted(set(coarse)),
         "words": _content_words(record.get("event_text") or []),
+        "proper": _proper_names(record.get("event_text") or []),
         "dead": record.get("dead"), "modality": record.get("modality") or "asserted",
         "trigger": _fold(record.get("trigger") or "")[:settings()["words"]["stem"]] or None,
         "background": bool(record.get("background")), "published": published,
+        "lead": _in_lead(record),
     }
 
 
@@ -118,6 +143,11 @@ def candidate_window(key: dict[str, Any]) -> tuple[str, str] | None:
     if _days(key["lo"], key["hi"]) > settings()["max_span_days"]:
         return None
     return key["lo"], key["hi"]
+
+
+def dates_meet(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two reports' date windows (slack included) share a day."""
+    return bool(a["lo"] and b["lo"] and a["lo"] <= b["hi"] and b["lo"] <= a["hi"])
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
@@ -147,6 +177,21 @@ def _place(a: dict[str, Any], b: dict[str, Any]) -> float:
     return 1.0 - 0.5 * km / tol if km <= tol else -1.0
 
 
+def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """1 the same day(s) told precisely; 0.6 precise ranges that overlap; 0.4 precise days one day
+    apart (within the slack); 0.2 a vague date (publication, week, month) that allows it; 0 never."""
+    if not dates_meet(a, b):
+        return 0.0
+    if a["prec"] not in ("day", "range") or b["prec"] not in ("day", "range"):
+        return 0.2
+    if a["lo"] == b["lo"] and a["hi"] == b["hi"]:
+        return 1.0
+    slack_a, slack_b = (settings()["date_slack_days"].get(k["prec"], [0, 0]) for k in (a, b))
+    a_lo, a_hi = _shift(a["lo"], slack_a[0]), _shift(a["hi"], -slack_a[1])
+    b_lo, b_hi = _shift(b["lo"], slack_b[0]), _shift(b["hi"], -slack_b[1])
+    return 0.6 if a_lo <= b_hi and b_lo <= a_hi else 0.4
+
+
 def _overlap(a: list[str], b: list[str]) -> float:
     if not a or not b:
         return 0.0
@@ -157,8 +202,9 @@ def _overlap(a: list[str], b: list[str]) -> float:
 def _name_words(names: list[str]) -> list[str]:
     """Words of party names, cut to a stem: 'police forces of belgium' meets 'police officers of belgium'."""
     cfg = settings()["words"]
-    return sorted({w[:cfg["stem"]] for n in names for w in n.split()
-                   if len(w) >= cfg["min_length"] and w not in stopwords()})
+    generic = generic_party_words()
+    return sorted({w[:cfg["stem"]] for n in names for w in _WORD.findall(n)
+                   if len(w) >= cfg["min_length"] and w not in stopwords() and w not in generic})
 
 
 def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
@@ -169,21 +215,18 @@ def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
         type_f = 0.6
     else:
         type_f = 0.3 if a["family"] == b["family"] else 0.0
-    both_precise = a["prec"] in ("day", "range") and b["prec"] in ("day", "range")
-    if a["lo"] == b["lo"] and a["hi"] == b["hi"] and both_precise:
-        date_f = 1.0
-    else:
-        date_f = 0.6 if (a["lo"] <= b["hi"] and b["lo"] <= a["hi"]) else 0.0
+    date_f = _date(a, b)
     words_a, words_b = set(a["words"]), set(b["words"])
     # cosine of the word sets: a one-sentence brief and a long report of one event share few
     # of the long one's words, which Jaccard would punish twice
     words = len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b)) if words_a and words_b else 0.0
     parties = _overlap(_name_words(a["names"]), _name_words(b["names"]))
     coarse = _overlap(a["coarse"], b["coarse"])
+    proper = _overlap(a.get("proper") or [], b.get("proper") or [])
     dead = 1.0 if a["dead"] is not None and a["dead"] == b["dead"] else 0.0
     trigger = 1.0 if a["trigger"] and a["trigger"] == b["trigger"] else 0.0
     return {"type": type_f, "date": date_f, "place": _place(a, b), "parties": parties, "coarse_parties": coarse,
-            "words": round(words, 3), "dead": dead, "trigger": trigger, "copy": 1.0 if a["src"] == b["src"] else 0.0}
+            "words": round(words, 3), "proper": round(proper, 3), "dead": dead, "trigger": trigger, "copy": 1.0 if a["src"] == b["src"] else 0.0}
 
 
 def score(feats: dict[str, float]) -> float:
@@ -204,8 +247,22 @@ def decide(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, dict[str, float]
         return False, feats, s
     if (a["modality"] in _PLANS or b["modality"] in _PLANS) and a["modality"] != b["modality"]:
         return False, feats, s
+    if not feats["date"]:
+        return False, feats, s
     if feats["copy"]:
         return s >= cfg["copy_threshold"], feats, s
-    anchored = (feats["parties"] > 0 or feats["place"] >= cfg["anchor"]["place"]
-                or feats["words"] >= cfg["anchor"]["words"])
-    return anchored and s >= cfg["threshold"], feats, s
+    if feats["date"] <= cfg["vague_date"]["date"] and feats["words"] < cfg["vague_date"]["words"]:
+        # a report dated only by its publication, a week or a month mostly mentions the event in
+        # passing: only the same sentences, nearly word for word, tie it to one happening
+        return False, feats, s
+    if a["family"] in cfg["party_required_families"]:
+        # statements, meetings, agreements: the same words on the same day are often two
+        # people saying the same thing; one statement has one speaker
+        anchored = feats["parties"] > 0
+    else:
+        anchored = (feats["parties"] > 0 or feats["proper"] >= cfg["anchor"]["proper"]
+                    or feats["place"] >= cfg["anchor"]["place"])
+    # the news of the day is told in the lead; later paragraphs mention other events in passing,
+    # with the same words and names: two reports not both in a lead need more to be one event
+    needed = cfg["threshold"] if a.get("lead", True) and b.get("lead", True) else cfg["threshold_in_passing"]
+    return anchored and s >= needed, feats, s

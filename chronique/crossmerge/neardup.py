@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from datetime import date
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,9 +84,16 @@ def similarity(a: Signature, b: Signature) -> float:
     return float(np.count_nonzero(a.values == b.values)) / len(a.values)
 
 
-def is_copy(sim: float) -> bool:
-    """Whether an estimated similarity makes two articles copies of one source."""
-    return sim >= float(settings()["neardup"]["threshold"])
+def is_copy(sim: float, published: str | None = None, other_published: str | None = None) -> bool:
+    """Whether two articles this similar, published then, are copies of one source."""
+    cfg = settings()["neardup"]
+    if sim < float(cfg["threshold"]):
+        return False
+    try:
+        days = abs((date.fromisoformat(published[:10]) - date.fromisoformat(other_published[:10])).days)  # type: ignore[index]
+    except (TypeError, ValueError):
+        return True  # an undated article: similarity alone decides
+    return days <= cfg["max_days_apart"]
 
 
 def describe() -> dict[str, Any]:

@@ -63,9 +63,9 @@ class MergedEvents:
             f" JOIN article_minhash m ON m.article_id = b.article_id JOIN articles a ON a.id = m.article_id"
             f" WHERE b.band IN ({_marks(bands)}) AND b.article_id <> ?", [*bands, article.id]).fetchall()
         best: tuple[float, str] | None = None
-        for other_id, other_sig, other_copy_of, _ in rows:
+        for other_id, other_sig, other_copy_of, other_published in rows:
             sim = crossmerge.similarity(sig, crossmerge.Signature.from_hex(other_sig))
-            if crossmerge.is_copy(sim) and (best is None or sim > best[0]):
+            if crossmerge.is_copy(sim, article.published, other_published) and (best is None or sim > best[0]):
                 best = (sim, other_copy_of or other_id)
         self._execute("INSERT INTO article_minhash (article_id, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
                       (article.id, sig.hex()))
@@ -104,8 +104,12 @@ class MergedEvents:
                 " AND block_hi >= ?", (key["family"], earliest, window[1], window[0])).fetchall()
             for cluster_id, cluster_keys in rows:
                 others = json.loads(cluster_keys)
-                if any(o["doc"] == key["doc"] or o["id"] in banned.get(key["id"], ()) for o in others):
-                    continue  # one report per article in a merged event; never across a split
+                if any(o["doc"] == key["doc"] or o["id"] in banned.get(key["id"], ())
+                       or not crossmerge.dates_meet(key, o) for o in others):
+                    # one report per article in a merged event; never across a split; and the
+                    # newcomer's days meet those of *every* report, so that one event cannot
+                    # chain day after day through reports that each meet the next
+                    continue
                 best = None
                 for other in others:
                     same, feats, s = crossmerge.decide(key, other)
@@ -145,6 +149,11 @@ class MergedEvents:
             return False
         ids_a, ids_b = [r for r, _ in side[a]], [r for r, _ in side[b]]
         if not ids_a or not ids_b:
+            return False
+        keys = {}
+        for cid, row in self._execute("SELECT id, keys FROM merged_events WHERE id IN (?, ?)", (a, b)).fetchall():
+            keys[cid] = json.loads(row)
+        if len(keys) < 2 or not all(crossmerge.dates_meet(x, y) for x in keys[a] for y in keys[b]):
             return False
         split = self._execute(f"SELECT 1 FROM merge_splits WHERE (a IN ({_marks(ids_a)}) AND b IN ({_marks(ids_b)}))"
                               f" OR (a IN ({_marks(ids_b)}) AND b IN ({_marks(ids_a)})) LIMIT 1",
