@@ -204,7 +204,7 @@ def _name_words(names: list[str]) -> list[str]:
     cfg = settings()["words"]
     generic = generic_party_words()
     return sorted({w[:cfg["stem"]] for n in names for w in _WORD.findall(n)
-                   if len(w) >= cfg["min_length"] and w not in stopwords() and w not in generic})
+                   if len(w) >= cfg["party_min_length"] and w not in stopwords() and w not in generic})
 
 
 def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
