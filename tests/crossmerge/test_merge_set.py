@@ -102,7 +102,7 @@ def test_merge_cli_export_split_and_filters(tmp_path: Path):
     assert out.exit_code == 0, out.output
     events = [json.loads(line) for line in out.stdout.splitlines()]
     (nice,) = [e for e in events if len(e["reports"]) == 2]
-    assert len(events) == 2 and nice["corroboration"] == "corroborated"
+    assert len(events) == 2 and nice["sources"] == 2 and nice["corroboration"] in ("corroborated", "contested")
     for report in nice["reports"]:
         assert {"doc_id", "id", "event", "event_text", "published", "outlet", "claimant"} <= set(report)
     two = runner.invoke(main, ["export", "--db", db, "--format", "plover", "--sources", "2"])
