@@ -348,11 +348,15 @@ def _check_range(kw: dict[str, Any]) -> None:
         raise click.BadParameter(f"{kw['date_from']} is after --to {kw['date_to']}", param_hint="'--from'")
 
 
-def _query(store: Any, **kw: Any) -> Iterator[dict[str, Any]]:
-    """The events of ``store`` the filters select (the store is closed when they are all read)."""
+def _query(store: Any, merged: dict[str, Any] | None = None, **kw: Any) -> Iterator[dict[str, Any]]:
+    """The events of ``store`` the filters select (the store is closed when they are all read);
+    merged events when ``merged`` gives their own filters (``sources``, ``corroboration``)."""
     kw["type"] = kw.pop("type_", None)
     try:
-        yield from store.query_events(**_filters(kw))
+        if merged is not None:
+            yield from store.query_merged(**_filters(merged), **_filters(kw))
+        else:
+            yield from store.query_events(**_filters(kw))
     finally:
         store.close()
 
@@ -378,9 +382,19 @@ def events(db_url: str, fmt: str, **kw: Any) -> None:
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="File to write (default: stdout; required for parquet).")
+@click.option("--sources", "min_sources", type=click.IntRange(1),
+              help="Merged events told by at least this many independent sources (copies not counted).")
+@click.option("--corroboration", type=click.Choice(["confirmed", "corroborated", "single-source", "contested"]),
+              multiple=True, help="Merged events of this grade (repeat for several).")
+@click.option("--per-report", is_flag=True,
+              help="One line per article-level record (each report) instead of one per merged event.")
 @_with_filters
-def export(db_url: str, fmt: str, output: str | None, **kw: Any) -> None:
-    """Export stored events as PLOVER JSON lines, ACLED-style CSV, GeoJSON or Parquet."""
+def export(db_url: str, fmt: str, output: str | None, min_sources: int | None, corroboration: tuple[str, ...],
+           per_report: bool, **kw: Any) -> None:
+    """Export stored events as PLOVER JSON lines, ACLED-style CSV, GeoJSON or Parquet.
+
+    One record per merged event (with its `reports`, `claims` and `corroboration`):
+    the same event told by several articles is written once."""
     from .export import binary_format, check_format
     from .export import export as do_export
 
@@ -392,7 +406,14 @@ def export(db_url: str, fmt: str, output: str | None, **kw: Any) -> None:
     check_format(fmt)  # a missing optional dependency is told before any file is written
     store = _existing_store(db_url)
     sources = store.article_sources()
-    records = _query(store, **kw)
+    if per_report:
+        if min_sources or corroboration:
+            raise click.BadParameter("--sources and --corroboration grade merged events: drop --per-report",
+                                     param_hint="'--per-report'")
+        records = _query(store, **kw)
+    else:
+        records = _query(store, merged={"sources": min_sources, "corroboration": list(corroboration) or None},
+                         **kw)
     if output:
         with open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
                   newline=None if binary else "") as out:
@@ -400,6 +421,39 @@ def export(db_url: str, fmt: str, output: str | None, **kw: Any) -> None:
         click.echo(f"wrote {n} events to {output}", err=True)
     else:
         do_export(records, fmt, sys.stdout, sources=sources)
+
+
+@main.command()
+@click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db")
+@click.argument("event_id")
+@click.argument("report_ids", nargs=-1, required=True)
+def split(db_url: str, event_id: str, report_ids: tuple[str, ...]) -> None:
+    """Split REPORT_IDS (article-level record ids) out of merged event EVENT_ID.
+
+    They become a merged event of their own, and are never merged again with the
+    reports left behind, whatever is ingested later. Prints the new event's id."""
+    store = _existing_store(db_url)
+    try:
+        click.echo(store.split(event_id, list(report_ids)))
+    finally:
+        store.close()
+
+
+@main.command("merge")
+@click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db")
+@click.option("--rebuild", is_flag=True, help="Forget every merge and merge again (splits by hand are kept).")
+def merge_command(db_url: str, rebuild: bool) -> None:
+    """Merge stored events across articles (ingest does it as it stores; this is for a store
+    written before merging existed, or to rebuild after a change of settings)."""
+    store = _existing_store(db_url)
+    try:
+        n = store.attach_pending(rebuild=rebuild)
+        stats = store.merge_stats()
+    finally:
+        store.close()
+    click.echo(f"merged {n} articles: {stats['events']} reports in {stats['merged_events']} events, "
+               f"{stats['multi_report']} told by several reports, {stats['copies']} articles are copies; "
+               + ", ".join(f"{g} {c}" for g, c in stats["corroboration"].items()), err=True)
 
 
 @main.command()

@@ -261,6 +261,15 @@ def csv_safe(value: Any) -> Any:
     return value
 
 
+def _sources(record: dict[str, Any], sources: Mapping[str, str]) -> str | None:
+    """ACLED's ``source``: every outlet of a merged event's reports (once each), else the article's."""
+    reports = record.get("reports") or []
+    if not reports:
+        return sources.get(record.get("doc_id", ""))
+    names = [r.get("outlet") or sources.get(r.get("doc_id") or "") or r.get("doc_id") or "" for r in reports]
+    return "; ".join(dict.fromkeys(n for n in names if n)) or None
+
+
 def _write_acled(records: Iterable[dict[str, Any]], out: TextIO, sources: Mapping[str, str],
                  stamp: int) -> int:
     # QUOTE_MINIMAL with the csv module: notes hold commas, quotes and newlines.
@@ -268,7 +277,7 @@ def _write_acled(records: Iterable[dict[str, Any]], out: TextIO, sources: Mappin
     writer.writeheader()
     n = 0
     for record in records:
-        row = acled_row(record, sources.get(record.get("doc_id", "")), stamp)
+        row = acled_row(record, _sources(record, sources), stamp)
         writer.writerow({k: csv_safe(v) for k, v in row.items()})
         n += 1
     return n

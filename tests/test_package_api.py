@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 PACKAGES = ["chronique.model", "chronique.errors", "chronique.config", "chronique.nlp", "chronique.pipeline", "chronique.ingest",
-            "chronique.time", "chronique.geo", "chronique.actors", "chronique.events", "chronique.store",
+            "chronique.time", "chronique.geo", "chronique.actors", "chronique.events", "chronique.crossmerge", "chronique.store",
             "chronique.export", "chronique.serve", "chronique.scale"]
 
 

@@ -31,6 +31,7 @@ from urllib.parse import urlsplit
 from ..errors import StoreError
 from ..model import Article, Event
 from . import _query, _rows
+from ._merged import MergedEvents
 from .migrate import Migration, latest_version, load_migrations
 
 __all__ = ["Store"]
@@ -47,7 +48,7 @@ class _ArticleRejected(Exception):
         self.error = error
 
 
-class Store(ABC):
+class Store(MergedEvents, ABC):
     """An event database; open one with ``chronique.store.open_store``."""
 
     dialect: str = ""
@@ -220,11 +221,14 @@ class Store(ABC):
             event_ids = [r[0] for r in self._execute("SELECT id FROM events WHERE doc_id = ?",
                                                      (article_id,)).fetchall()]
             self._unindex_text(article_id, event_ids)
+            merged = self._detach_article(article_id) if self._merging() else []
             # explicit deletes, not only ON DELETE CASCADE: it needs foreign keys enabled
             self._execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)",
                           (article_id,))
             self._execute("DELETE FROM events WHERE doc_id = ?", (article_id,))
             deleted = self._execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
+            for merged_id in merged:  # the other reports of its merged events stay, re-summarised
+                self._refresh_merged(merged_id)
             self._commit()
             return deleted > 0
         except self.db_errors as exc:
@@ -354,6 +358,8 @@ class Store(ABC):
                 for row in _rows.actor_rows(record):
                     self._execute(actor_sql, row)
             self._index_text(article, records)
+            if self._merging():  # one transaction: an article is stored merged or not at all
+                self._attach_article(article, records)
             self._execute("RELEASE SAVEPOINT article")
             self.wrote = True
             return True

@@ -1,0 +1,144 @@
+"""What merging across articles adds to ingest time, with 100,000 events already stored.
+
+    python bench/merge_cost.py [--stored 100000] [--n 300] [--events extract.jsonl]
+
+1. Runs the whole pipeline on the first N OrangeSum articles (the ingest time
+   merging is compared with), or reads their events from ``--events`` (output of
+   ``chronique extract --background``) and takes the pipeline rate from
+   ``--pipeline-rate`` (articles/s).
+2. Fills a store with ``--stored`` events (merge on, so merged events exist to be
+   compared with): the same real event records, moved by whole multiples of 40
+   days so that the timed articles find realistic neighbours in their blocking
+   window but not their own copies, with articles of random words.
+3. Stores the N articles into two copies of that store, merge off and merge on,
+   and reports the seconds per article of each and the share merging adds to
+   the whole ingest (pipeline + store).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+CORPUS = ROOT.parent / "shared" / "corpus" / "orangesum-fr" / "articles.jsonl"
+
+
+def _shift(value: str | None, days: int) -> str | None:
+    if not value or len(value) < 10:
+        return value
+    try:
+        return (date.fromisoformat(value[:10]) + timedelta(days=days)).isoformat() + value[10:]
+    except ValueError:
+        return value
+
+
+def _articles(n: int) -> list[Any]:
+    from chronique.ingest import iter_articles
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "a.jsonl"
+        with open(CORPUS, encoding="utf-8") as f, open(src, "w", encoding="utf-8") as out:
+            for i, line in enumerate(f):
+                if i >= n:
+                    break
+                out.write(line)
+        return [a for a in iter_articles([str(src)], lang="fr") if hasattr(a, "content_hash")]
+
+
+def _extract(articles: list[Any]) -> tuple[dict[str, list[dict[str, Any]]], float]:
+    from chronique.pipeline import Pipeline
+
+    pipe = Pipeline(lang="fr")
+    t0 = time.perf_counter()
+    events = {p.article.id: [e.as_dict() for e in p.events] for p in pipe.run(iter(articles)) if not p.error}
+    return events, time.perf_counter() - t0
+
+
+def _base(path: Path, templates: list[dict[str, Any]], stored: int, seed: int = 3) -> float:
+    from chronique.model import Article
+    from chronique.store import open_store
+
+    rng = random.Random(seed)
+    vocab = [f"mot{i}" for i in range(5000)]
+    t0 = time.perf_counter()
+    with open_store(str(path)) as store:
+        def items() -> Any:
+            n, a = 0, 0
+            while n < stored:
+                replica = 1 + a // max(1, len(templates))
+                batch = []
+                for _ in range(3):
+                    t = dict(templates[(n + len(batch)) % len(templates)])
+                    t["id"], t["doc_id"] = f"b{a}-{len(batch)}", f"b{a}"
+                    t["date"], t["enddate"] = _shift(t.get("date"), 40 * replica), _shift(t.get("enddate"), 40 * replica)
+                    batch.append(t)
+                text = " ".join(rng.choice(vocab) for _ in range(300))
+                yield Article(id=f"b{a}", text=text, title=f"t{a}", lang="fr",
+                              published=_shift(batch[0].get("date") or "2019-01-01", 0)), batch
+                n += len(batch)
+                a += 1
+        store.add_many(items(), batch_size=500)
+    return time.perf_counter() - t0
+
+
+def _store(path: Path, articles: list[Any], events: dict[str, list[dict[str, Any]]], merge: bool) -> float:
+    from chronique.store import open_store
+
+    with open_store(str(path)) as store:
+        store.merge_across = merge
+        t0 = time.perf_counter()
+        for a in articles:
+            store.add(a, events.get(a.id, []))
+        return time.perf_counter() - t0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--stored", type=int, default=100_000)
+    parser.add_argument("--n", type=int, default=300)
+    parser.add_argument("--events", type=Path, help="events of the N articles (chronique extract --background)")
+    parser.add_argument("--pipeline-rate", type=float, default=7.3,
+                        help="pipeline articles/s when --events is given (README, 1 process)")
+    args = parser.parse_args()
+    articles = _articles(args.n)
+    if args.events:
+        events: dict[str, list[dict[str, Any]]] = {}
+        with open(args.events, encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                events.setdefault(r["doc_id"], []).append(r)
+        wanted = {a.id for a in articles}
+        templates = [e for doc, evs in events.items() for e in evs]
+        events = {k: v for k, v in events.items() if k in wanted}
+        pipeline_s = len(articles) / args.pipeline_rate
+    else:
+        events, pipeline_s = _extract(articles)
+        templates = [e for evs in events.values() for e in evs]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = Path(tmp) / "base.db"
+        build_s = _base(base, templates, args.stored)
+        off, on = Path(tmp) / "off.db", Path(tmp) / "on.db"
+        shutil.copy(base, off)
+        shutil.copy(base, on)
+        t_off = _store(off, articles, events, merge=False)
+        t_on = _store(on, articles, events, merge=True)
+    added = t_on - t_off
+    result = {"stored_events": args.stored, "articles": len(articles), "build_base_s": round(build_s, 1),
+              "pipeline_s": round(pipeline_s, 2), "store_merge_off_s": round(t_off, 3),
+              "store_merge_on_s": round(t_on, 3), "merge_ms_per_article": round(1000 * added / len(articles), 2),
+              "merge_share_of_ingest": round(added / (pipeline_s + t_off), 4)}
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,268 @@
+"""Whether two reports tell one event: blocking keys, explainable features, one score.
+
+A report is reduced to a small *key* (``report_key``): its event family and
+types, the days its date may cover given its precision, its place and how
+precise that place is, its parties, the content words of its sentences, its
+casualty figures, its modality and which source it comes from (a copy counts
+as the source it copies). Keys are what the store keeps per merged event to
+score newcomers against, so scoring never re-reads full records.
+
+``features`` compares two keys and returns each feature in [0, 1] (``place``
+may be -1: two precise places too far apart). ``score`` is their weighted sum
+(weights in ``chronique/data/merge/merge.json``), and ``decide`` adds the hard
+rules: a pair merges when its score reaches the threshold *and* something
+beyond type and date ties it (a shared party, a close place, shared words or a
+copy), and never across a place conflict, across modalities that cannot be the
+same happening (a plan and a fact), or within one article (the in-document merge
+has already made one record per event there).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from datetime import date, timedelta
+from typing import Any
+
+from ._data import family_of, generic_party_words, settings, stopwords
+
+__all__ = ["candidate_window", "dates_meet", "decide", "features", "report_key", "score"]
+
+_WORD = re.compile(r"[^\W\d_]+")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _bounds(value: str | None) -> tuple[str, str] | None:
+    from ..store._rows import date_bounds  # the store's reading of dates, so both agree
+
+    return date_bounds(value)
+
+
+def _shift(day: str, days: int) -> str:
+    return (date.fromisoformat(day) + timedelta(days=days)).isoformat()
+
+
+def _days(a: str, b: str) -> int:
+    return (date.fromisoformat(b) - date.fromisoformat(a)).days
+
+
+def _party_keys(actors: list[dict[str, Any]] | None) -> tuple[list[str], list[str]]:
+    """Named keys (canonical name, else the words as written) and coarse keys (country/sector)."""
+    names, coarse = [], []
+    for a in actors or []:
+        name = a.get("name")
+        if name:
+            names.append(_fold(name))
+        elif a.get("text"):
+            words = [w for w in _WORD.findall(_fold(a["text"])) if w not in stopwords()]
+            if words:
+                names.append(" ".join(words))
+        if a.get("country") or a.get("sector"):
+            coarse.append(f"{a.get('country') or ''}/{a.get('sector') or ''}")
+    return names, coarse
+
+
+def _content_words(sentences: list[str]) -> list[str]:
+    cfg = settings()["words"]
+    stems = {w[:cfg["stem"]] for s in sentences for w in _WORD.findall(_fold(s))
+             if len(w) >= cfg["min_length"] and w not in stopwords()}
+    return sorted(stems)
+
+
+_PROPER = re.compile(r"(?<![\w'’])([A-ZÀ-Ý][^\W\d_]+(?:-[A-ZÀ-Ý][^\W\d_]+)*)")
+
+
+def _proper_names(sentences: list[str]) -> list[str]:
+    """Capitalised words inside the sentences (not the first of each): the names they share."""
+    cfg = settings()["words"]
+    found = set()
+    for s in sentences:
+        for m in _PROPER.finditer(s):
+            if m.start() == 0 or s[:m.start()].rstrip().endswith((".", "!", "?", "«", '"', ":")):
+                continue
+            word = _fold(m.group(1))
+            if len(word) >= cfg["min_length"] and word not in stopwords():
+                found.add(word[:cfg["stem"] + 2])
+    return sorted(found)
+
+
+def _in_lead(record: dict[str, Any]) -> bool:
+    """Whether the report is told in its article's lead (the news itself, not a mention in passing)."""
+    starts = [e.get("start") for e in record.get("evidence") or [] if isinstance(e.get("start"), int)]
+    return bool(starts) and min(starts) < settings()["lead_chars"]
+
+
+def report_key(record: dict[str, Any], source: str | None = None, published: str | None = None) -> dict[str, Any]:
+    """The compact key of one article-level event record (what blocking and scoring read).
+
+    ``source`` names the independent source the report comes from (the article a copy
+    copies, else the article itself); ``published`` is the article's publication time.
+    """
+    types = [str(t).upper() for t in record.get("event") or []]
+    cfg = settings()
+    prec = record.get("date_precision") or ""
+    lo_hi = _bounds(record.get("date"))
+    end = _bounds(record.get("enddate"))
+    lo = lo_hi[0] if lo_hi else None
+    hi = (end or lo_hi)[1] if lo_hi else None
+    if lo and hi:
+        slack = cfg["date_slack_days"].get(prec, cfg["date_slack_days"]["default"])
+        lo, hi = _shift(lo, -slack[0]), _shift(hi, slack[1])
+    loc = record.get("event_loc") or {}
+    names, coarse = _party_keys((record.get("actor") or []) + (record.get("recipient") or []))
+    return {
+        "id": record.get("id"), "doc": record.get("doc_id"), "src": source or record.get("doc_id"),
+        "family": family_of().get(types[0]) if types else None, "types": types,
+        "lo": lo, "hi": hi, "prec": prec,
+        "lat": loc.get("lat"), "lon": loc.get("lon"), "cc": (loc.get("country_code") or "").upper() or None,
+        "gid": loc.get("geonameid"), "gprec": loc.get("precision"),
+        "names": sorted(set(names)), "coarse": sorted(set(coarse)),
+        "words": _content_words(record.get("event_text") or []),
+        "proper": _proper_names(record.get("event_text") or []),
+        "dead": record.get("dead"), "modality": record.get("modality") or "asserted",
+        "trigger": _fold(record.get("trigger") or "")[:settings()["words"]["stem"]] or None,
+        "background": bool(record.get("background")), "published": published,
+        "lead": _in_lead(record),
+    }
+
+
+def candidate_window(key: dict[str, Any]) -> tuple[str, str] | None:
+    """The days a stored event must touch to be a candidate for this report; None: never merged.
+
+    Reports dated only by a month or more (or not at all) are too vague to block on,
+    and background history is not news of the day: they stay events of their own.
+    """
+    if key["background"] or not key["family"] or not key["lo"] or not key["hi"]:
+        return None
+    if _days(key["lo"], key["hi"]) > settings()["max_span_days"]:
+        return None
+    return key["lo"], key["hi"]
+
+
+def dates_meet(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two reports' date windows (slack included) share a day."""
+    return bool(a["lo"] and b["lo"] and a["lo"] <= b["hi"] and b["lo"] <= a["hi"])
+
+
+def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
+    try:
+        lat1, lon1, lat2, lon2 = map(math.radians, (float(a["lat"]), float(a["lon"]), float(b["lat"]),
+                                                     float(b["lon"])))
+    except (TypeError, ValueError, KeyError):
+        return None
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _place(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """1 same place .. 0.5 at the edge of the tolerance; 0 unknown; -1 too far apart or other country."""
+    if a["gid"] is not None and a["gid"] == b["gid"]:
+        return 1.0
+    if a["cc"] and b["cc"] and a["cc"] != b["cc"]:
+        return -1.0
+    tolerance = settings()["place_tolerance_km"]
+    coarse = [p for p in (a["gprec"], b["gprec"]) if p]
+    if not coarse or {"country", "region"} & set(coarse):
+        return settings()["same_country_place"] if a["cc"] and a["cc"] == b["cc"] else 0.0
+    km = _km(a, b)
+    if km is None:
+        return 0.0
+    tol = max(tolerance.get(p, tolerance["default"]) for p in coarse)
+    return 1.0 - 0.5 * km / tol if km <= tol else -1.0
+
+
+def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
+    """1 the same day(s) told precisely; 0.6 precise ranges that overlap; 0.4 precise days one day
+    apart (within the slack); 0.2 a vague date (publication, week, month) that allows it; 0 never."""
+    if not dates_meet(a, b):
+        return 0.0
+    if a["prec"] not in ("day", "range") or b["prec"] not in ("day", "range"):
+        return 0.2
+    if a["lo"] == b["lo"] and a["hi"] == b["hi"]:
+        return 1.0
+    slack_a, slack_b = (settings()["date_slack_days"].get(k["prec"], [0, 0]) for k in (a, b))
+    a_lo, a_hi = _shift(a["lo"], slack_a[0]), _shift(a["hi"], -slack_a[1])
+    b_lo, b_hi = _shift(b["lo"], slack_b[0]), _shift(b["hi"], -slack_b[1])
+    return 0.6 if a_lo <= b_hi and b_lo <= a_hi else 0.4
+
+
+def _overlap(a: list[str], b: list[str]) -> float:
+    if not a or not b:
+        return 0.0
+    shared = len(set(a) & set(b))
+    return shared / min(len(set(a)), len(set(b)))
+
+
+def _name_words(names: list[str]) -> list[str]:
+    """Words of party names, cut to a stem: 'police forces of belgium' meets 'police officers of belgium'."""
+    cfg = settings()["words"]
+    generic = generic_party_words()
+    return sorted({w[:cfg["stem"]] for n in names for w in _WORD.findall(n)
+                   if len(w) >= cfg["party_min_length"] and w not in stopwords() and w not in generic})
+
+
+def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
+    """Each feature of a pair of report keys (names as in merge.json's weights)."""
+    if a["types"] and b["types"] and a["types"][0] == b["types"][0]:
+        type_f = 1.0
+    elif set(a["types"]) & set(b["types"]):
+        type_f = 0.6
+    else:
+        type_f = 0.3 if a["family"] == b["family"] else 0.0
+    date_f = _date(a, b)
+    words_a, words_b = set(a["words"]), set(b["words"])
+    # cosine of the word sets: a one-sentence brief and a long report of one event share few
+    # of the long one's words, which Jaccard would punish twice
+    words = len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b)) if words_a and words_b else 0.0
+    parties = _overlap(_name_words(a["names"]), _name_words(b["names"]))
+    coarse = _overlap(a["coarse"], b["coarse"])
+    proper = _overlap(a.get("proper") or [], b.get("proper") or [])
+    dead = 1.0 if a["dead"] is not None and a["dead"] == b["dead"] else 0.0
+    trigger = 1.0 if a["trigger"] and a["trigger"] == b["trigger"] else 0.0
+    return {"type": type_f, "date": date_f, "place": _place(a, b), "parties": parties, "coarse_parties": coarse,
+            "words": round(words, 3), "proper": round(proper, 3), "dead": dead, "trigger": trigger, "copy": 1.0 if a["src"] == b["src"] else 0.0}
+
+
+def score(feats: dict[str, float]) -> float:
+    """Weighted sum of the features (weights in merge.json)."""
+    weights = settings()["weights"]
+    return round(sum(weights[name] * value for name, value in feats.items()), 3)
+
+
+_PLANS = frozenset({"planned", "hypothetical", "agreed"})
+
+
+def decide(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, dict[str, float], float]:
+    """(same event?, features, score) for two report keys."""
+    feats = features(a, b)
+    s = score(feats)
+    cfg = settings()
+    if a["doc"] == b["doc"] or a["family"] != b["family"]:
+        return False, feats, s
+    if (a["modality"] in _PLANS or b["modality"] in _PLANS) and a["modality"] != b["modality"]:
+        return False, feats, s
+    if not feats["date"]:
+        return False, feats, s
+    if feats["copy"]:
+        return s >= cfg["copy_threshold"], feats, s
+    if feats["date"] <= cfg["vague_date"]["date"] and feats["words"] < cfg["vague_date"]["words"]:
+        # a report dated only by its publication, a week or a month mostly mentions the event in
+        # passing: only the same sentences, nearly word for word, tie it to one happening
+        return False, feats, s
+    if a["family"] in cfg["party_required_families"]:
+        # statements, meetings, agreements: the same words on the same day are often two
+        # people saying the same thing; one statement has one speaker
+        anchored = feats["parties"] > 0
+    else:
+        anchored = (feats["parties"] > 0 or feats["proper"] >= cfg["anchor"]["proper"]
+                    or feats["place"] >= cfg["anchor"]["place"])
+    # the news of the day is told in the lead; later paragraphs mention other events in passing,
+    # with the same words and names: two reports not both in a lead need more to be one event
+    needed = cfg["threshold"] if a.get("lead", True) and b.get("lead", True) else cfg["threshold_in_passing"]
+    return anchored and s >= needed, feats, s

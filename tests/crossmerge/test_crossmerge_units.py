@@ -1,0 +1,85 @@
+"""The merge decisions without a store: copies, pair features and rules, merged record, grades."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chronique.crossmerge import (corroboration, decide, is_copy, merged_record, report_key, signature,
+                                  similarity)
+from chronique.crossmerge._data import family_of, settings
+
+TEXT = ("Les forces aériennes russes ont frappé 1.093 cibles djihadistes en Syrie du 18 au 23 décembre, a rapporté "
+        "le ministère russe de la Défense, qui précise que les frappes ont visé des dépôts de munitions, des camps "
+        "d'entraînement et des convois de camions-citernes dans les provinces d'Alep, d'Idleb et de Raqqa. ") * 2
+
+
+def _record(doc: str, **kw: Any) -> dict[str, Any]:
+    record = {"id": f"{doc}-e0", "doc_id": doc, "event": ["ASSAULT"], "date": "2020-10-29", "enddate": "2020-10-29",
+              "date_precision": "day", "event_loc": {"name": "Nice", "geonameid": 2990440, "lat": 43.7, "lon": 7.27,
+                                                      "country_code": "FR", "precision": "city"},
+              "actor": [{"text": "un assaillant", "name": None}], "recipient": [], "claimant": [],
+              "event_text": ["Un assaillant a tué trois personnes dans la basilique Notre-Dame de Nice."],
+              "evidence": [{"start": 0, "end": 70, "field": "event_text"}], "dead": 3, "modality": "asserted",
+              "trigger": "tué"}
+    record.update(kw)
+    return record
+
+
+def test_neardup_headline_swap_is_a_copy_other_text_is_not():
+    original = signature("Les frappes russes en Syrie", TEXT)
+    swapped = signature("Les russes frappes en Syrie", TEXT)
+    other = signature("Les frappes russes en Syrie", TEXT.replace("russes", "turques").replace("Syrie", "Irak")
+                      .replace("munitions", "vivres").replace("camions-citernes", "blindés"))
+    assert original is not None and swapped is not None and other is not None
+    assert is_copy(similarity(original, swapped), "2015-12-24", "2015-12-25")
+    assert not is_copy(similarity(original, swapped), "2015-12-24", "2016-03-01")  # syndication is of the day
+    assert similarity(original, other) < similarity(original, swapped)
+    assert signature(None, "Trop court.") is None
+
+
+def test_neardup_signature_round_trips_as_text():
+    sig = signature("t", TEXT)
+    assert sig is not None
+    assert similarity(sig, type(sig).from_hex(sig.hex())) == 1.0
+    assert len(sig.bands()) == settings()["neardup"]["bands"]
+
+
+def test_features_same_event_two_wordings_merge():
+    a = report_key(_record("a"), "a")
+    b = report_key(_record("b", event_text=["Jeudi, trois fidèles ont été tués au couteau dans la basilique de Nice."]),
+                   "b")
+    same, feats, score = decide(a, b)
+    assert same and feats["place"] == 1.0 and feats["date"] == 1.0 and score >= settings()["threshold"]
+
+
+def test_features_pairs_that_never_merge():
+    a = report_key(_record("a"), "a")
+    assert not decide(a, report_key(_record("a", id="a-e1"), "a"))[0]  # one article: merged within it already
+    assert not decide(a, report_key(_record("b", date="2020-11-05", enddate="2020-11-05"), "b"))[0]  # a week later
+    assert not decide(a, report_key(_record("b", event=["PROTEST"]), "b"))[0]  # another family
+    assert not decide(a, report_key(_record("b", modality="planned"), "b"))[0]  # a plan is not the fact
+
+
+def test_features_statements_need_a_shared_speaker():
+    said = dict(event=["REQUEST"], event_loc=None,
+                event_text=["Le syndicat a appelé les salariés à la grève jeudi dans les transports."])
+    a = report_key(_record("a", actor=[{"name": "CGT", "text": "la CGT"}], **said), "a")
+    b = report_key(_record("b", actor=[{"name": "Force Ouvrière", "text": "FO"}], **said), "b")
+    c = report_key(_record("c", actor=[{"name": "CGT", "text": "la CGT"}], **said), "c")
+    assert family_of()["REQUEST"] == "request"
+    assert not decide(a, b)[0] and decide(a, c)[0]
+
+
+def test_claims_grades_and_lowest_figure():
+    gov = [{"name": "Ministry of Defence of Russia", "country": "RUS", "sector": "GOV"}]
+    forces = [{"name": "Air Force of Russia", "country": "RUS", "sector": "MIL"}]
+    reports = [{"record": _record("a", dead=21, actor=forces, claimant=gov), "outlet": "AFP"},
+               {"record": _record("b", dead=20, actor=forces), "outlet": "RFI"}]
+    merged = merged_record("a-e0", reports)
+    assert merged["dead"] == 20 and merged["disagreements"] == ["dead"] and merged["corroboration"] == "contested"
+    agreed = [dict(r, record=dict(r["record"], dead=20)) for r in reports]
+    assert corroboration(agreed, []) == ("confirmed", 2)  # the acting side's own ministry claims it
+    denied = [agreed[1], {"record": _record("c", modality="denied"), "outlet": "TASS"}]
+    assert corroboration(denied, [])[0] == "contested"
+    copies = [agreed[1], {"record": _record("d"), "outlet": "Le Figaro", "copy_of": "b"}]
+    assert corroboration(copies, []) == ("single-source", 1)
