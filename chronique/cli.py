@@ -361,8 +361,11 @@ def events(db_url: str, fmt: str, **kw: Any) -> None:
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="File to write (default: stdout; required for parquet).")
+@click.option("--acled-all", is_flag=True,
+              help="acled-csv: also write events that did not happen as told (planned, denied, ...) and types "
+                   "ACLED does not code (accusations, requests...); by default only those ACLED would code.")
 @_with_filters
-def export(db_url: str, fmt: str, output: str | None, **kw: Any) -> None:
+def export(db_url: str, fmt: str, output: str | None, acled_all: bool, **kw: Any) -> None:
     """Export stored events as PLOVER JSON lines, ACLED-style CSV, GeoJSON or Parquet."""
     from .export import binary_format, check_format
     from .export import export as do_export
@@ -379,10 +382,10 @@ def export(db_url: str, fmt: str, output: str | None, **kw: Any) -> None:
     if output:
         with open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
                   newline=None if binary else "") as out:
-            n = do_export(records, fmt, out, sources=sources)
+            n = do_export(records, fmt, out, sources=sources, acled_all=acled_all)
         click.echo(f"wrote {n} events to {output}", err=True)
     else:
-        do_export(records, fmt, sys.stdout, sources=sources)
+        do_export(records, fmt, sys.stdout, sources=sources, acled_all=acled_all)
 
 
 @main.command()
