@@ -131,7 +131,8 @@ class _Handlers:
         as_json = suffix == "json"
         view = parse_view(request.query_params)
         if suffix in DOWNLOADS:
-            return self._download(view, suffix)
+            # /events.csv holds what ACLED would code unless ?acled_all=1 (as export --acled-all)
+            return self._download(view, suffix, request.query_params.get("acled_all") in ("1", "true"))
         if suffix not in ("", "json"):
             return _error(404, f"no such format .{suffix}: use .json, {', '.join('.' + s for s in DOWNLOADS)}",
                           as_json)
@@ -147,7 +148,7 @@ class _Handlers:
             prev_query=view.query(offset=max(0, data["offset"] - data["limit"]) or None) if data["previous"]
             else None))
 
-    def _download(self, view: View, suffix: str) -> Response:
+    def _download(self, view: View, suffix: str, acled_all: bool = False) -> Response:
         fmt, media = DOWNLOADS[suffix]
         store = self.pool.get()
         # Spooled: a small export stays in memory, a whole-store one goes to disk, not to RAM.
@@ -155,7 +156,8 @@ class _Handlers:
         spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115
             max_size=8 * 1024 * 1024, mode="w+", encoding="utf-8", newline="")
         sources = store.article_sources() if fmt == "acled-csv" else None
-        export(store.query_events(**view.filters), fmt, spool, sources=sources)  # type: ignore[arg-type]
+        export(store.query_events(**view.filters), fmt, spool, sources=sources,  # type: ignore[arg-type]
+               acled_all=acled_all)
         spool.seek(0)
 
         def chunks() -> Iterator[str]:

@@ -91,10 +91,14 @@ def test_app_api_unknown_ids_are_404(client: Any) -> None:
 
 def test_app_api_downloads_follow_the_filters(client: Any) -> None:
     listing = _ids(client, "type=ASSAULT")
-    response = client.get("/events.csv?type=ASSAULT")
+    response = client.get("/events.csv?type=ASSAULT&acled_all=1")
     assert response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
     assert len(list(csv.DictReader(io.StringIO(response.text)))) == len(listing)
+    # by default only the events ACLED would code (asserted, of an ACLED type)
+    coded = list(csv.DictReader(io.StringIO(client.get("/events.csv?type=ASSAULT").text)))
+    assert len(coded) <= len(listing) and all(r["event_type"] != "Strategic developments" or
+                                              r["sub_event_type"] != "Other" for r in coded)
     lines = client.get("/events.jsonl?type=ASSAULT").text.splitlines()
     assert [json.loads(line)["id"] for line in lines] == listing
     geo = client.get("/events.geojson?type=ASSAULT").json()
