@@ -11,7 +11,7 @@ import pytest
 
 
 def _ids(client: Any, query: str) -> list[str]:
-    response = client.get(f"/events.json?{query}")
+    response = client.get(f"/events.json?{query}&sort=date")  # oldest first: the order these tests list
     assert response.status_code == 200, response.text
     return [e["id"] for e in response.json()["events"]]
 
@@ -19,7 +19,12 @@ def _ids(client: Any, query: str) -> list[str]:
 def test_app_api_lists_every_event_dated_first(client: Any) -> None:
     data = client.get("/events.json").json()
     assert data["count"] == 6
-    assert [e["id"] for e in data["events"]] == ["e1", "e2", "e3", "e4", "e5", "e6"]
+    # newest first by default (undated last); ?sort=date for oldest first
+    assert [e["id"] for e in data["events"]] == ["e5", "e4", "e3", "e2", "e1", "e6"]
+    oldest = client.get("/events.json?sort=date").json()
+    assert [e["id"] for e in oldest["events"]] == ["e1", "e2", "e3", "e4", "e5", "e6"]
+    # each row names its article by its title
+    assert data["events"][4]["article"]["title"] == "Frappes au Mali"
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -43,7 +48,7 @@ def test_app_api_filters(client: Any, query: str, expected: list[str]) -> None:
 
 
 def test_app_api_paging_links_walk_the_list(client: Any) -> None:
-    seen, url = [], "/events.json?limit=4"
+    seen, url = [], "/events.json?limit=4&sort=date"
     while url:
         data = client.get(url).json()
         seen += [e["id"] for e in data["events"]]

@@ -114,7 +114,7 @@ def test_app_browser_map_timeline_filter_event_download(page: Any, server: str) 
     assert len(rows) == 3
     _shot(page, "03-download-csv")
 
-    page.locator("a.event-link").first.click()
+    page.locator("a.event-link").last.click()  # newest first: the Mali strike (10 March) is the last row
     page.wait_for_selector("#evidence mark")
     triggers = page.locator("#evidence mark.l-trigger")
     assert triggers.count() >= 1
