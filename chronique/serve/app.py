@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import tempfile
+import threading
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -289,6 +290,14 @@ class _Handlers:
         return HTMLResponse(render("api.html", doc=doc))
 
 
+def _warm_search() -> None:
+    from ..store import _search
+
+    with contextlib.suppress(Exception):  # a search reads them again, and reports what fails
+        _search.registry_names("warm")
+        _search.country_lookup("warm")
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.endswith((".json", ".geojson", ".jsonl", ".csv"))
 
@@ -335,6 +344,9 @@ def create_app(db_url: str, read_only: bool = True) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # the actor registry and country names, read once in the background: the first party or
+        # country search then does not wait for them
+        threading.Thread(target=_warm_search, name="chronique-warm", daemon=True).start()
         yield
         pool.close()
 

@@ -118,9 +118,10 @@ def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> l
             where, params = _where(store, filters, "1 = 1")
             role_sql = ", ".join("?" for _ in roles)
             # the filtered ids once (a temporary index), then one pass over the (role, name, event_id) index
+            selected = f" AND x.event_id IN (SELECT e.id FROM events e {where})" if where.strip() != "WHERE 1 = 1" \
+                else ""  # every event: the index alone answers
             sql = (f"SELECT x.name, COUNT(DISTINCT x.event_id) AS n FROM event_actors x"
-                   f" WHERE x.role IN ({role_sql}) AND x.name IS NOT NULL"
-                   f" AND x.event_id IN (SELECT e.id FROM events e {where})"
+                   f" WHERE x.role IN ({role_sql}) AND x.name IS NOT NULL{selected}"
                    " GROUP BY x.name ORDER BY n DESC, x.name LIMIT ?")
             rows = store._execute(sql, [*roles, *params, limit]).fetchall()
             return [{"value": name, "count": int(n)} for name, n in rows]

@@ -430,9 +430,16 @@ class Store(ABC):
             raise self._error("count events", exc) from exc
 
     def _where(self, filters: dict[str, Any]) -> _query.Clause:
+        if not filters.get("background") and self._has_background_column() and not self._background_events():
+            filters = {**filters, "background": True}  # none to leave out: no condition to check per row
         return _query.where_clause(filters, self._text_clause, self._match_party, self._match_place,
                                    background_column=self._has_background_column(),
                                    single_typed=bool(filters.get("type")) and self._single_typed())
+
+    def _background_events(self) -> bool:
+        """Whether any stored event is history told in passing (needs migration 0004's column)."""
+        return bool(self._cached("background", lambda: self._execute(
+            "SELECT 1 FROM events WHERE background = 1 LIMIT 1").fetchone()))
 
     def _single_typed(self) -> bool:
         """No stored event has two PLOVER types (then a type filter reads the event_type index)."""
@@ -451,7 +458,7 @@ class Store(ABC):
 
     def _stamp(self) -> int:
         """Changes when events are added or deleted: cached search values are then read again."""
-        return int(self._execute("SELECT COUNT(*) FROM event_actors").fetchone()[0])
+        return int(self._execute("SELECT COUNT(*) FROM events").fetchone()[0])
 
     def _cached(self, key: Any, read: Any) -> Any:
         cache: dict[Any, Any] = self.__dict__.setdefault("_search_cache", {})
