@@ -49,7 +49,7 @@ def events_per_period(store: Store, period: str = "day", **filters: Any) -> list
     where, params = _where(store, filters, "e.date_lo IS NOT NULL")
     sql = f"SELECT e.date_lo, e.event_type, COUNT(*) FROM events e {where} GROUP BY e.date_lo, e.event_type"
     try:
-        rows = store._execute(sql, params).fetchall()
+        rows = store.cached_rows(sql, params)
     except store.db_errors as exc:
         raise store._error("count events per day", exc) from exc
     counts: dict[tuple[str, str], int] = defaultdict(int)
@@ -69,7 +69,7 @@ def map_points(store: Store, **filters: Any) -> list[dict[str, Any]]:
     sql = (f"SELECT e.lat, e.lon, MIN(e.place), MIN(e.country), e.event_type, COUNT(*) FROM events e {where}"
            " GROUP BY e.lat, e.lon, e.event_type")
     try:
-        rows = store._execute(sql, params).fetchall()
+        rows = store.cached_rows(sql, params)
     except store.db_errors as exc:
         raise store._error("group events by place", exc) from exc
     points: dict[tuple[float, float], dict[str, Any]] = {}
@@ -107,8 +107,8 @@ def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> l
     try:
         if facet in ("week", "month"):
             where, params = _where(store, filters, "e.date_lo IS NOT NULL")
-            rows = store._execute(f"SELECT e.date_lo || '' AS d, COUNT(*) FROM events e {where} GROUP BY d",
-                                  params).fetchall()
+            rows = store.cached_rows(f"SELECT e.date_lo || '' AS d, COUNT(*) FROM events e {where} GROUP BY d",
+                                     params)
             counts: dict[str, int] = defaultdict(int)
             for day, n in rows:
                 counts[_bucket(str(day)[:10], facet)] += int(n)
@@ -123,7 +123,7 @@ def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> l
             sql = (f"SELECT x.name, COUNT(DISTINCT x.event_id) AS n FROM event_actors x"
                    f" WHERE x.role IN ({role_sql}) AND x.name IS NOT NULL{selected}"
                    " GROUP BY x.name ORDER BY n DESC, x.name LIMIT ?")
-            rows = store._execute(sql, [*roles, *params, limit]).fetchall()
+            rows = store.cached_rows(sql, [*roles, *params, limit])
             return [{"value": name, "count": int(n)} for name, n in rows]
         if facet == "admin1":
             # the column of migration 0004, else read from the records (an older store, slower)
@@ -132,7 +132,7 @@ def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> l
             where, params = _where(store, filters, "e.country IS NOT NULL")
             sql = (f"SELECT e.country || '' AS c, {column} AS a1, COUNT(*) AS n FROM events e {where}"
                    " GROUP BY c, a1")
-            rows = store._execute(sql, [*params]).fetchall()
+            rows = store.cached_rows(sql, [*params])
             from .._acled import admin1 as current_admin1  # France's 2016 regions, as the ACLED CSV names them
 
             merged: dict[tuple[Any, Any], int] = defaultdict(int)
@@ -146,7 +146,7 @@ def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> l
         # column's index to skip the sort, and read every row, instead of the filters' indexes
         sql = (f"SELECT {column} || '' AS v, COUNT(*) AS n FROM events e {where}"
                " GROUP BY v ORDER BY n DESC, v LIMIT ?")
-        rows = store._execute(sql, [*params, limit]).fetchall()
+        rows = store.cached_rows(sql, [*params, limit])
         return [{"value": v, "count": int(n)} for v, n in rows]
     except store.db_errors as exc:
         raise store._error(f"count events by {facet}", exc) from exc

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import random
+import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
@@ -36,6 +37,9 @@ from .migrate import Migration, latest_version, load_migrations
 __all__ = ["Store"]
 
 _BATCH_DEFAULT = 200
+_RESULTS_CACHED = 512
+_RESULTS: dict[str, dict[Any, Any]] = {}  # database URL -> {"stamp": n, (sql, params): rows}
+_RESULTS_LOCK = threading.Lock()
 _RETRIES = 5
 
 
@@ -425,7 +429,7 @@ class Store(ABC):
         filters.pop("order", None)
         where, params = self._where(filters)
         try:
-            return int(self._execute(f"SELECT COUNT(*) FROM events e {where}", params).fetchone()[0])
+            return int(self.cached_rows(f"SELECT COUNT(*) FROM events e {where}", params)[0][0])
         except self.db_errors as exc:
             raise self._error("count events", exc) from exc
 
@@ -466,6 +470,30 @@ class Store(ABC):
         if key not in cache or cache[key][0] != stamp:
             cache[key] = (stamp, read())
         return cache[key][1]
+
+    def cached_rows(self, sql: str, params: list[Any]) -> list[Any]:
+        """The rows of a read-only aggregate query, remembered until the store changes.
+
+        Counts and facets over a large share of the store cost tens of milliseconds each and
+        are asked again and again with the same filters (every page of a list counts the same
+        events); at most _RESULTS_CACHED results are kept, the oldest dropped first."""
+        # shared by the connections of one process to the same database (a server's threads)
+        stamp = self._stamp()
+        key = (sql, tuple(params))
+        with _RESULTS_LOCK:
+            results = _RESULTS.setdefault(self.url, {})
+            if results.get("stamp") != stamp:
+                results.clear()
+                results["stamp"] = stamp
+            if key in results:
+                return list(results[key])
+        rows = self._execute(sql, params).fetchall()
+        with _RESULTS_LOCK:
+            if results.get("stamp") == stamp:
+                if len(results) > _RESULTS_CACHED:
+                    del results[next(k for k in results if k != "stamp")]
+                results[key] = rows
+        return list(rows)
 
     def _match_party(self, roles: tuple[str, ...], value: str) -> _search.PartyMatch | None:
         """The stored texts and names a typed party value stands for (chronique.store._search)."""
