@@ -460,9 +460,14 @@ class Store(ABC):
                 self.__dict__["_background_column"] = False
         return bool(self.__dict__["_background_column"])
 
-    def _stamp(self) -> int:
-        """Changes when events are added or deleted: cached search values are then read again."""
-        return int(self._execute("SELECT COUNT(*) FROM events").fetchone()[0])
+    def _stamp(self) -> tuple[Any, ...]:
+        """Changes when events are added or deleted: cached search values are then read again.
+
+        The count alone misses an article deleted and re-extracted into as many events; SQLite's
+        highest rowid catches it unless that article was the last one stored (a server restart,
+        or any other change, then refreshes the cache)."""
+        sql = "SELECT COUNT(*), MAX(rowid) FROM events" if self.dialect == "sqlite" else "SELECT COUNT(*) FROM events"
+        return tuple(self._execute(sql).fetchone())
 
     def _cached(self, key: Any, read: Any) -> Any:
         cache: dict[Any, Any] = self.__dict__.setdefault("_search_cache", {})
