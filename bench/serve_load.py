@@ -6,11 +6,12 @@
 Builds (or reuses, with --db on an existing file) a SQLite store of synthetic
 events with ``Store.add_many``, starts ``uvicorn`` on 127.0.0.1 in a
 subprocess, then fires a bounded number of requests (stopping early at the
-time limit) from a thread pool at four endpoints, round robin:
+time limit) from a thread pool at five endpoints, round robin:
   list       /events.json with a random filter (type, country, month) and page
   list-html  /events, the analyst's page (list, count, filters)
   event      /events/ID.json for a random event
   event-html /events/ID, the event page with its highlighted passages
+  facets     /facets.json?by=F (country, admin1, week, month, type, actor, claimant, ...) with a random filter
 Prints requests/s and p50/p99 latency per endpoint and overall; writes JSON.
 Nothing leaves the machine: the server listens on loopback only.
 
@@ -43,6 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from chronique.model import PLOVER_TYPES, Article
 from chronique.store import open_store
+from chronique.store._views import FACETS
 
 EVENTS_PER_ARTICLE = 5
 PLACES = [("Gao", "ML", 16.27, -0.04), ("Kidal", "ML", 18.44, 1.41), ("Mopti", "ML", 14.49, -4.19),
@@ -124,12 +126,17 @@ def _start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
 
 
 def _urls(n: int, n_events: int, seed: int = 11) -> list[tuple[str, str]]:
-    """(endpoint, path) round robin over the four endpoints."""
+    """(endpoint, path) round robin over the five endpoints."""
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        kind = ("list", "list-html", "event", "event-html")[i % 4]
-        if kind.startswith("list"):
+        kind = ("list", "list-html", "event", "event-html", "facets")[i % 5]
+        if kind == "facets":
+            choice = rng.randrange(4)
+            query = [f"type={rng.choice(PLOVER_TYPES)}", f"country={rng.choice(PLACES)[1]}",
+                     f"date_from=2024-{rng.randint(1, 6):02d}&date_to=2024-{rng.randint(7, 12):02d}", ""][choice]
+            out.append((kind, f"/facets.json?by={rng.choice(FACETS)}&{query}"))
+        elif kind.startswith("list"):
             choice = rng.randrange(4)
             query = [f"type={rng.choice(PLOVER_TYPES)}", f"country={rng.choice(PLACES)[1]}",
                      f"date_from=2024-{rng.randint(1, 12):02d}&date_to=2024-{rng.randint(1, 12):02d}-28", ""][choice]
@@ -202,7 +209,7 @@ def main() -> None:
         db = args.db or Path(tmp) / "serve-bench.db"
         if db.exists():
             build_s = 0.0
-            with open_store(str(db), migrate=False) as store:
+            with open_store(str(db)) as store:  # a reused store is brought to the current schema
                 n_events = store.count_events()
         else:
             build_s = build_store(db, args.events)

@@ -388,9 +388,12 @@ def events(db_url: str, fmt: str, **kw: Any) -> None:
               multiple=True, help="Merged events of this grade (repeat for several).")
 @click.option("--per-report", is_flag=True,
               help="One line per article-level record (each report) instead of one per merged event.")
+@click.option("--acled-all", is_flag=True,
+              help="acled-csv: also write events that did not happen as told (planned, denied, ...) and types "
+                   "ACLED does not code (accusations, requests...); by default only those ACLED would code.")
 @_with_filters
 def export(db_url: str, fmt: str, output: str | None, min_sources: int | None, corroboration: tuple[str, ...],
-           per_report: bool, **kw: Any) -> None:
+           per_report: bool, acled_all: bool, **kw: Any) -> None:
     """Export stored events as PLOVER JSON lines, ACLED-style CSV, GeoJSON or Parquet.
 
     One record per merged event (with its `reports`, `claims` and `corroboration`):
@@ -417,10 +420,10 @@ def export(db_url: str, fmt: str, output: str | None, min_sources: int | None, c
     if output:
         with open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
                   newline=None if binary else "") as out:
-            n = do_export(records, fmt, out, sources=sources)
+            n = do_export(records, fmt, out, sources=sources, acled_all=acled_all)
         click.echo(f"wrote {n} events to {output}", err=True)
     else:
-        do_export(records, fmt, sys.stdout, sources=sources)
+        do_export(records, fmt, sys.stdout, sources=sources, acled_all=acled_all)
 
 
 @main.command()

@@ -20,13 +20,10 @@ import json
 import re
 import time
 from collections.abc import Iterable, Mapping
-from datetime import date
-from functools import lru_cache
-from importlib import resources
 from typing import IO, Any, TextIO
 
-import pycountry
-
+from ._acled import ACLED_COLUMNS as _ACLED_COLUMNS
+from ._acled import AcledNumbering, acled_coded, acled_row
 from .errors import ConfigError
 
 __all__ = ["ACLED_COLUMNS", "FORMATS", "acled_row", "binary_format", "check_format", "csv_safe", "export", "summary"]
@@ -37,13 +34,7 @@ _BINARY = frozenset({"parquet"})
 _NEEDS = {"parquet": ("pyarrow", "parquet")}
 
 
-@lru_cache(maxsize=1)
-def _acled() -> dict[str, Any]:
-    text = resources.files("chronique").joinpath("data", "export", "acled.json").read_text(encoding="utf-8")
-    return json.loads(text)
-
-
-ACLED_COLUMNS: tuple[str, ...] = tuple(_acled()["columns"])
+ACLED_COLUMNS = _ACLED_COLUMNS
 
 
 def binary_format(fmt: str) -> bool:
@@ -65,13 +56,16 @@ def check_format(fmt: str) -> None:
 
 
 def export(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | IO[bytes], *,
-           sources: Mapping[str, str] | None = None, timestamp: int | None = None) -> int:
+           sources: Mapping[str, str] | None = None, timestamp: int | None = None,
+           acled_all: bool = False) -> int:
     """Write ``records`` to ``out`` in format ``fmt``; return how many were written.
 
     ``sources`` maps a record's ``doc_id`` to the outlet that published it
     (ACLED's ``source`` column; the doc_id is used when absent); ``timestamp``
     (Unix seconds) fills ACLED's ``timestamp`` column, default now. For
     'geojson' the count is of events with coordinates (the others are left out).
+    For 'acled-csv' only events that happened (modality asserted) of types ACLED codes are
+    written, unless ``acled_all`` (the others then say their modality in ``tags``).
     Records flagged ``"background": true`` (history told in passing) are left out, as
     in the store's default views.
     Raises ConfigError for an unknown format or a missing optional dependency.
@@ -81,6 +75,8 @@ def export(records: Iterable[dict[str, Any]], fmt: str, out: TextIO | IO[bytes],
         return _write_jsonl(records, out)  # type: ignore[arg-type]
     if fmt == "acled-csv":
         stamp = int(time.time()) if timestamp is None else timestamp
+        if not acled_all:
+            records = (r for r in records if acled_coded(r))
         return _write_acled(records, out, sources or {}, stamp)  # type: ignore[arg-type]
     if fmt == "geojson":
         return _write_geojson(records, out)  # type: ignore[arg-type]
@@ -97,145 +93,6 @@ def _write_jsonl(records: Iterable[dict[str, Any]], out: TextIO) -> int:
 
 
 # -- ACLED ------------------------------------------------------------------
-
-
-def _names(actors: list[dict[str, Any]] | None) -> list[str]:
-    """Display names of actors: canonical name, else the text as written."""
-    return [a.get("name") or a.get("text") or "" for a in actors or [] if a.get("name") or a.get("text")]
-
-
-def _alpha3(alpha2: str | None) -> str | None:
-    if not alpha2:
-        return None
-    found = pycountry.countries.get(alpha_2=alpha2.upper())
-    return found.alpha_3 if found else None
-
-
-def _inter(actor: dict[str, Any] | None, record: dict[str, Any], place_alpha3: str | None) -> str:
-    """ACLED's actor category (inter1/inter2) from the PLOVER sector and countries."""
-    if not actor:
-        return ""
-    table = _acled()
-    sector = (actor.get("sector") or "").upper()
-    inter = table["inter_by_sector"].get(sector, "")
-    if inter == table["state_inter"] and place_alpha3 and actor.get("country") \
-            and actor["country"].upper() != place_alpha3:
-        # ACLED codes state forces acting outside their own country as external forces.
-        return table["foreign_state_inter"]
-    if "PROTEST" in (record.get("event") or []) and inter == table["civilian_inter"]:
-        return table["protest_inter"]
-    return inter
-
-
-def _acled_types(record: dict[str, Any]) -> tuple[str, str]:
-    """ACLED event_type and sub_event_type: the record's own, else a fallback from PLOVER."""
-    acled = record.get("acled") or {}
-    if acled.get("event_type"):
-        return acled["event_type"], acled.get("sub_event_type") or ""
-    table = _acled()
-    for mode in record.get("mode") or []:
-        if mode in table["fallback_by_mode"]:
-            return tuple(table["fallback_by_mode"][mode])  # type: ignore[return-value]
-    for plover in record.get("event") or []:
-        if plover in table["fallback_by_type"]:
-            return tuple(table["fallback_by_type"][plover])  # type: ignore[return-value]
-    return tuple(table["fallback_other"])  # type: ignore[return-value]
-
-
-def _time_precision(record: dict[str, Any]) -> int | str:
-    table = _acled()
-    precision = record.get("date_precision")
-    if not record.get("date"):
-        return ""
-    if precision == "range" and record.get("enddate"):
-        try:
-            days = (date.fromisoformat(record["enddate"][:10]) - date.fromisoformat(record["date"][:10])).days
-        except ValueError:
-            return 3
-        return 1 if days == 0 else 2 if days <= table["range_days_for_precision_2"] else 3
-    if precision in table["time_precision"]:
-        return int(table["time_precision"][precision])
-    # Unknown precision: judge from the date's own grain.
-    return 1 if len(record["date"]) >= 10 else 3
-
-
-def _country_name(alpha2: str | None, country: Any) -> str:
-    """ACLED's name for a country: its own spelling, else pycountry's common or official name."""
-    if not alpha2:
-        return ""
-    override = _acled()["country_names"].get(alpha2)
-    if override:
-        return str(override)
-    if country is None:
-        return alpha2
-    return str(getattr(country, "common_name", None) or country.name)
-
-
-def _event_date(value: str | None) -> str:
-    """ACLED wants a day: a month or year date becomes its first day (time_precision says so)."""
-    if not value:
-        return ""
-    if len(value) >= 10:
-        return value[:10]
-    if len(value) == 7:
-        return value + "-01"
-    if len(value) == 4 and value.isdigit():
-        return value + "-01-01"
-    return value
-
-
-def acled_row(record: dict[str, Any], source: str | None = None, timestamp: int | str = "") -> dict[str, Any]:
-    """One event record as an ACLED row (dict over ``ACLED_COLUMNS``; unknown fields empty)."""
-    table = _acled()
-    loc = record.get("event_loc") or {}
-    alpha2 = (loc.get("country_code") or "").upper() or None
-    country = pycountry.countries.get(alpha_2=alpha2) if alpha2 else None
-    place_alpha3 = country.alpha_3 if country else None
-    actors, recipients = record.get("actor") or [], record.get("recipient") or []
-    names1, names2 = _names(actors), _names(recipients)
-    inter1 = _inter(actors[0] if actors else None, record, place_alpha3)
-    inter2 = _inter(recipients[0] if recipients else None, record, place_alpha3)
-    event_type, sub_event_type = _acled_types(record)
-    disorder = table["disorder_type"].get(event_type, "")
-    targets_civilians = any((r.get("sector") or "").upper() == "CVL" for r in recipients) \
-        or inter2 == table["civilian_inter"]
-    event_date = _event_date(record.get("date"))
-    tags = f"crowd size={record['size']}" if record.get("size") else ""
-    row = {
-        "event_id_cnty": record.get("id", ""),
-        "event_date": event_date,
-        "year": event_date[:4] if event_date else "",
-        "time_precision": _time_precision(record),
-        "disorder_type": disorder,
-        "event_type": event_type,
-        "sub_event_type": sub_event_type,
-        "actor1": names1[0] if names1 else "",
-        "assoc_actor_1": "; ".join(names1[1:]),
-        "inter1": inter1,
-        "actor2": names2[0] if names2 else "",
-        "assoc_actor_2": "; ".join(names2[1:]),
-        "inter2": inter2,
-        "interaction": f"{inter1}-{inter2}" if inter1 and inter2 else inter1,
-        "civilian_targeting": "Civilian targeting"
-        if targets_civilians and disorder.startswith("Political violence") else "",
-        "iso": int(country.numeric) if country else "",
-        "region": "",
-        "country": _country_name(alpha2, country),
-        "admin1": loc.get("admin1") or "",
-        "admin2": "",
-        "admin3": "",
-        "location": loc.get("name") or loc.get("text") or "",
-        "latitude": loc.get("lat") if loc.get("lat") is not None else "",
-        "longitude": loc.get("lon") if loc.get("lon") is not None else "",
-        "geo_precision": table["geo_precision"].get(loc.get("precision") or "", "") if loc else "",
-        "source": source or record.get("doc_id", ""),
-        "source_scale": "",
-        "notes": " ".join(record.get("event_text") or []),
-        "fatalities": record.get("dead") or 0,
-        "tags": tags,
-        "timestamp": timestamp,
-    }
-    return row
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -276,14 +133,20 @@ def _write_acled(records: Iterable[dict[str, Any]], out: TextIO, sources: Mappin
     writer = csv.DictWriter(out, fieldnames=list(ACLED_COLUMNS), lineterminator="\n")
     writer.writeheader()
     n = 0
+    numbering = AcledNumbering()
     for record in records:
-        row = acled_row(record, _sources(record, sources), stamp)
+        row = acled_row(record, _sources(record, sources), stamp, numbering)
         writer.writerow({k: csv_safe(v) for k, v in row.items()})
         n += 1
     return n
 
 
 # -- GeoJSON and Parquet ----------------------------------------------------
+
+
+def _names(actors: list[dict[str, Any]] | None) -> list[str]:
+    """Display names of actors: canonical name, else the text as written."""
+    return [a.get("name") or a.get("text") or "" for a in actors or [] if a.get("name") or a.get("text")]
 
 
 def summary(record: dict[str, Any]) -> dict[str, Any]:

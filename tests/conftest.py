@@ -135,3 +135,30 @@ def fr_nlp(nlp_fr: Any) -> Any:
 def en_nlp(nlp_en: Any) -> Any:
     """Alias of ``nlp_en``."""
     return nlp_en
+
+
+# Every 25th of the 4,000 OrangeSum dev articles, plus the founding report: enough to meet every
+# ACLED event type and most field shapes, small enough to code in about half a minute.
+DEV_SAMPLE_STEP = 25
+
+
+@pytest.fixture(scope="session")
+def dev_store(shared_dir: Path, run_dir: Path) -> Path:
+    """A SQLite store coded by ``chronique ingest`` from a sample of the dev data (session-wide).
+
+    Skips visibly when the OrangeSum corpus is absent."""
+    import subprocess
+    import sys
+
+    corpus = shared_dir / "corpus" / "orangesum-fr" / "articles.jsonl"
+    if not corpus.is_file():
+        pytest.skip(f"dev corpus {corpus} is absent (it sits in ../shared in CI)")
+    sample = run_dir / "dev-sample.jsonl"
+    with corpus.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as out:
+        out.writelines(line for i, line in enumerate(src) if i % DEV_SAMPLE_STEP == 0)
+    inputs = [str(sample), *map(str, sorted((shared_dir / "seeds").glob("*.txt")))]
+    db = run_dir / "dev-sample.db"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run([sys.executable, "-m", "chronique", "ingest", "--db", str(db), *inputs],
+                   check=True, capture_output=True, env=env, timeout=900)
+    return db

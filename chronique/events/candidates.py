@@ -420,7 +420,8 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                 # the sentence's only event: a locative hung elsewhere ("a fait 12 morts à Mogadiscio")
                 # still tells where it happened
                 cplaces = sentence_locatives(sent, places, doc, actor_ranges, metonymic, lex)
-            base_evidence = [Evidence(sent.start_char, sent.end_char, "event_text"),
+            # the sentence without the blank lines spaCy keeps at its end (event_text is stripped too)
+            base_evidence = [Evidence(sent.start_char, sent.start_char + len(sent.text.rstrip()), "event_text"),
                              Evidence(tok.idx, tok.idx + len(tok.text), "event")]
             base_evidence += [Evidence(a.start, a.end, "actor") for a in actors if a.start is not None]
             base_evidence += [Evidence(a.start, a.end, "recipient") for a in recipients if a.start is not None]

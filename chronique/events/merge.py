@@ -299,7 +299,8 @@ def _event_loc(places: Sequence[Place]) -> tuple[dict[str, Any] | None, list[dic
 
             cp = country_place(next(iter(codes)) or "")
             if cp is not None:
-                return _loc_dict(cp), plist
+                # the country is the coder's inference, not words of the text: no span (as datelines)
+                return {**_loc_dict(cp), "start": -1, "end": -1}, plist
         return _loc_dict(specific[0]), plist
     return _loc_dict(sorted(distinct.values(), key=lambda p: _PRECISION_RANK.get(p.precision or "", 9))[0]), plist
 

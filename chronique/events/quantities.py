@@ -79,8 +79,11 @@ def find_quantities(sent: Any, lex: Lexicon, excluded: Sequence[tuple[int, int]]
             approx_start = s
             before = folded[: m.start()].rstrip()
             for p in lex.approx_prefixes:
-                if before.endswith(p.rstrip("'")) or (before + " ").endswith(p + " "):
-                    approx_start = base + len(before) - len(p.rstrip("'"))
+                # "plus d'un millier": the prefix ends with its apostrophe, so cut all of it
+                # (cutting the apostrophe-less length left "lus d'un millier")
+                cut = len(p) if before.endswith(p) else len(p.rstrip("'")) if before.endswith(p.rstrip("'")) else 0
+                if cut:
+                    approx_start = base + len(before) - cut
                     break
             tok = sent.doc.char_span(s, e, alignment_mode="expand")
             unit = None
@@ -111,8 +114,9 @@ def find_quantities(sent: Any, lex: Lexicon, excluded: Sequence[tuple[int, int]]
         before = fold(window).rstrip()
         approx = False
         for p in lex.approx_prefixes:
-            if before.endswith(p.rstrip("'")):
-                approx, prefix_start = True, s - (len(window) - len(before)) - len(p.rstrip("'"))
+            cut = len(p) if before.endswith(p) else len(p.rstrip("'")) if before.endswith(p.rstrip("'")) else 0
+            if cut:
+                approx, prefix_start = True, s - (len(window) - len(before)) - cut
                 break
         used.append((s, e))
         out.append(Quantity(value=value, unit=unit, text=text[prefix_start:end], start=prefix_start,

@@ -13,11 +13,16 @@ MIN_BODY_CHARS = 80
 
 @dataclass
 class Page:
-    """What an HTML page gives: body text, title and publication date (ISO)."""
+    """What an HTML page gives: body text, title, publication date (ISO), its URL and outlet.
+
+    ``url`` is the page's own address (canonical link or og:url) and ``outlet`` the site's
+    name (og:site_name, else the host), as trafilatura reads them from the page."""
 
     text: str
     title: str | None
     published: str | None
+    url: str | None = None
+    outlet: str | None = None
 
 
 def extract_page(data: bytes | str, where: str, url: str | None = None) -> Page | InputError:
@@ -54,7 +59,12 @@ def extract_page(data: bytes | str, where: str, url: str | None = None) -> Page 
     if len(text) < MIN_BODY_CHARS:
         return NoArticleError(where, "no article body found in the HTML page (navigation or empty page?)")
     published = getattr(doc, "date", None) or _guess_date(data, url)
-    return Page(text=text, title=getattr(doc, "title", None) or None, published=published or None)
+    page_url = getattr(doc, "url", None) or url
+    if page_url and not str(page_url).lower().startswith(("http://", "https://")):
+        page_url = url  # a relative or scripted "canonical" link is no address
+    outlet = getattr(doc, "sitename", None) or getattr(doc, "hostname", None)
+    return Page(text=text, title=getattr(doc, "title", None) or None, published=published or None,
+                url=page_url or None, outlet=str(outlet).strip() or None if outlet else None)
 
 
 def _guess_date(data: bytes | str, url: str | None) -> str | None:

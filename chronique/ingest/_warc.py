@@ -175,5 +175,6 @@ def _article(
         id=url or (record_id or "").strip("<>") or None,
         title=page.title,
         published=page.published or warc_date,
-        url=url,
+        url=url or page.url,  # the address the crawler fetched, else the page's own
+        outlet=page.outlet,
     )

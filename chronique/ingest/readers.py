@@ -154,7 +154,8 @@ def _iter_whole(
             yield page
         else:
             yield make_article(
-                where=where, text=page.text, opts=opts, id=doc_id, title=page.title, published=page.published
+                where=where, text=page.text, opts=opts, id=doc_id, title=page.title, published=page.published,
+                url=page.url, outlet=page.outlet,
             )
         return
     try:

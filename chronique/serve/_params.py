@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from ..errors import ConfigError
 
-__all__ = ["DEFAULT_LIMIT", "FILTER_PARAMS", "MAX_LIMIT", "MAX_OFFSET", "MAX_VALUES", "View", "parse_view"]
+__all__ = ["DEFAULT_LIMIT", "DEFAULT_SORT", "FILTER_PARAMS", "SORTS", "MAX_LIMIT", "MAX_OFFSET", "MAX_VALUES", "View", "parse_view"]
 
 # query parameter -> (Store.query_events keyword, description, may be repeated)
 FILTER_PARAMS: dict[str, tuple[str, str, bool]] = {
@@ -23,11 +23,17 @@ FILTER_PARAMS: dict[str, tuple[str, str, bool]] = {
     "date_from": ("date_from", "events whose dates overlap from this day on (YYYY, YYYY-MM or YYYY-MM-DD)", False),
     "date_to": ("date_to", "events whose dates overlap up to this day (YYYY, YYYY-MM or YYYY-MM-DD)", False),
     "country": ("country", "country of the place or of a party: alpha-2, alpha-3 or name", True),
-    "actor": ("actor", "words in the name of the actor or recipient", False),
-    "claimant": ("claimant", "words in the name of who claims the event", False),
+    "actor": ("actor", "the actor or recipient: words of its name or mention, any registry alias (FR/EN), "
+                       "accents and case ignored", False),
+    "claimant": ("claimant", "who claims the event: words of its name or mention, any registry alias", False),
+    "place": ("place", "the event's place: words of its name, or any gazetteer name of it (Alep, Aleppo)", False),
     "modality": ("modality", "asserted, agreed, planned, denied or hypothetical", True),
+    "date_precision": ("date_precision", "day, week, month, season, quarter, year, range or publication", True),
     "q": ("text", "full-text search in the event's sentences and its article (every word must occur)", False),
 }
+# list orders (?sort=): chronique.store._query.ORDERS; the list is newest first by default
+SORTS = ("-date", "date", "type", "-type", "country", "-country", "place", "-place", "dead", "-dead")
+DEFAULT_SORT = "-date"
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 # Bounds of what a request may ask: past them the answer is a 400 naming the parameter,
@@ -46,6 +52,7 @@ class View:
     params: dict[str, list[str]] = field(default_factory=dict)  # the query string, cleaned
     limit: int = DEFAULT_LIMIT
     offset: int = 0
+    sort: str = DEFAULT_SORT
 
     def query(self, **changes: Any) -> str:
         """The query string of this view (filters, limit, offset) with ``changes`` applied (None removes)."""
@@ -54,6 +61,8 @@ class View:
             items["limit"] = [str(self.limit)]
         if self.offset:
             items["offset"] = [str(self.offset)]
+        if self.sort != DEFAULT_SORT:
+            items["sort"] = [self.sort]
         for key, value in changes.items():
             if value is None or value == "":
                 items.pop(key, None)
@@ -110,9 +119,13 @@ def parse_view(query: Mapping[str, Any]) -> View:
                 raise ConfigError(f"{name}: value longer than {_MAX_VALUE_CHARS} characters")
         view.params[name] = got
         view.filters[keyword] = got if repeatable else got[0]
-    for name in ("limit", "offset"):
+    for name in ("limit", "offset", "sort"):
         if len(values(name)) > 1:
             raise ConfigError(f"{name}: given {len(values(name))} times, once at most")
     view.limit = _int(next(iter(values("limit")), None), "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)
     view.offset = _int(next(iter(values("offset")), None), "offset", 0, 0, MAX_OFFSET)
+    sort = next(iter(values("sort")), DEFAULT_SORT)
+    if sort not in SORTS:
+        raise ConfigError(f"sort={sort[:30]!r}: choose one of {', '.join(SORTS)} ('-' = descending)")
+    view.sort = sort
     return view

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import tempfile
+import threading
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
@@ -28,7 +29,7 @@ from ..export import export
 from ..store import _views
 from . import _article
 from ._highlight import passages
-from ._params import FILTER_PARAMS, View, parse_view
+from ._params import FILTER_PARAMS, SORTS, View, parse_view
 from ._render import STATIC_DIR, palette, palette_css, render
 from ._stores import StorePool, check_database
 from .openapi import VERSION, openapi_document
@@ -52,6 +53,9 @@ DOWNLOADS = {
     "jsonl": ("plover", "application/x-ndjson; charset=utf-8"),
 }
 _CHUNK = 64 * 1024
+MODALITIES = ("asserted", "agreed", "planned", "denied", "hypothetical")
+PRECISIONS = ("day", "week", "month", "season", "quarter", "year", "range", "publication")
+_FACET_LIMIT = 200
 _ANALYSE = {"": False, "0": False, "false": False, "no": False, "1": True, "true": True, "yes": True}
 _LOG = logging.getLogger("chronique.serve")
 
@@ -117,21 +121,52 @@ class _Handlers:
 
     def _list(self, view: View) -> dict[str, Any]:
         store = self.pool.get()
-        events = list(store.query_events(**view.filters, limit=view.limit, offset=view.offset))
+        events = list(store.query_events(**view.filters, limit=view.limit, offset=view.offset, order=view.sort))
+        titles = _views.article_titles(store, [e.get("doc_id") or "" for e in events])
+        for e in events:
+            e["article"] = titles.get(e.get("doc_id") or "")  # shown instead of the id
         count = store.count_events(**view.filters)
         nxt = view.offset + view.limit if view.offset + view.limit < count else None
         prev = max(0, view.offset - view.limit) if view.offset else None
         return {"count": count, "limit": view.limit, "offset": view.offset, "filters": view.params,
                 "next": None if nxt is None else f"/events.json?{view.query(offset=nxt)}",
                 "previous": None if prev is None else f"/events.json?{view.query(offset=prev or None)}",
-                "events": events}
+                "sort": view.sort, "events": events}
+
+    def _checked(self, view: View, as_json: bool) -> tuple[View, str | None]:
+        """The view, or for a page, the view without the filter whose value is wrong, and the message.
+
+        A wrong value ("country=Syrai") answers 400 to programs; a person keeps the page with the
+        other filters applied and a message saying what was wrong and what is close."""
+        try:
+            self._probe(view.filters)
+            return view, None
+        except ConfigError as exc:
+            if as_json:
+                raise
+            for name, (keyword, _, _) in FILTER_PARAMS.items():
+                if keyword in view.filters:
+                    try:
+                        self._probe({keyword: view.filters[keyword]})
+                    except ConfigError:
+                        kept = View(filters={k: v for k, v in view.filters.items() if k != keyword},
+                                    params={k: v for k, v in view.params.items() if k != name},
+                                    limit=view.limit, offset=0, sort=view.sort)
+                        return kept, str(exc)
+            raise
+
+    def _probe(self, filters: dict[str, Any]) -> None:
+        """Raise ConfigError if ``filters`` hold a value the store cannot read (no rows are read)."""
+        store = self.pool.get()
+        store._where(dict(filters))  # builds the clauses: resolves countries, dates, ...
 
     def events(self, request: Request) -> Response:
         suffix = request.path_params.get("suffix") or ""
         as_json = suffix == "json"
-        view = parse_view(request.query_params)
+        view, problem = self._checked(parse_view(request.query_params), suffix in ("json", *DOWNLOADS))
         if suffix in DOWNLOADS:
-            return self._download(view, suffix)
+            # /events.csv holds what ACLED would code unless ?acled_all=1 (as export --acled-all)
+            return self._download(view, suffix, request.query_params.get("acled_all") in ("1", "true"))
         if suffix not in ("", "json"):
             return _error(404, f"no such format .{suffix}: use .json, {', '.join('.' + s for s in DOWNLOADS)}",
                           as_json)
@@ -140,14 +175,16 @@ class _Handlers:
             return JSONResponse(data)
         # the store's total (an index count), not stats(): those scan the whole store on every page
         total = self.pool.get().count_events() if view.filters else data["count"]
-        return HTMLResponse(render(
-            "events.html", data=data, view=view, total=total, filter_params=FILTER_PARAMS,
+        # a wrong filter value is still a 400, but the page keeps the other filters and says what is close
+        return HTMLResponse(status_code=400 if problem else 200, content=render(
+            "events.html", data=data, view=view, total=total, filter_params=FILTER_PARAMS, problem=problem,
+            sorts=SORTS, modalities=MODALITIES, precisions=PRECISIONS,
             types=list(palette()["types"]), downloads=list(DOWNLOADS),
             next_query=view.query(offset=data["offset"] + data["limit"]) if data["next"] else None,
             prev_query=view.query(offset=max(0, data["offset"] - data["limit"]) or None) if data["previous"]
             else None))
 
-    def _download(self, view: View, suffix: str) -> Response:
+    def _download(self, view: View, suffix: str, acled_all: bool = False) -> Response:
         fmt, media = DOWNLOADS[suffix]
         store = self.pool.get()
         # Spooled: a small export stays in memory, a whole-store one goes to disk, not to RAM.
@@ -155,7 +192,8 @@ class _Handlers:
         spool = tempfile.SpooledTemporaryFile(  # noqa: SIM115
             max_size=8 * 1024 * 1024, mode="w+", encoding="utf-8", newline="")
         sources = store.article_sources() if fmt == "acled-csv" else None
-        export(store.query_events(**view.filters), fmt, spool, sources=sources)  # type: ignore[arg-type]
+        export(store.query_events(**view.filters), fmt, spool, sources=sources,  # type: ignore[arg-type]
+               acled_all=acled_all)
         spool.seek(0)
 
         def chunks() -> Iterator[str]:
@@ -182,6 +220,22 @@ class _Handlers:
         view = parse_view(request.query_params)
         points = _views.map_points(self.pool.get(), **view.filters)
         return JSONResponse({"filters": view.params, "points": points})
+
+    def facets(self, request: Request) -> Response:
+        """Counts of the filtered events by country, admin1, week, month, type, actor, claimant, ...
+
+        ``by`` (repeatable) picks the facets, all by default; ``top`` caps each list."""
+        view = parse_view(request.query_params)
+        wanted = [b for v in request.query_params.getlist("by") for b in v.split(",") if b.strip()]
+        for b in wanted:
+            if b not in _views.FACETS:
+                raise ConfigError(f"by={b[:30]!r}: choose among {', '.join(_views.FACETS)}")
+        top = request.query_params.get("top") or "20"
+        if not top.isdigit() or not 1 <= int(top) <= _FACET_LIMIT:
+            raise ConfigError(f"top={top[:30]!r} must be an integer between 1 and {_FACET_LIMIT}")
+        store = self.pool.get()
+        facets = {b: _views.facet_counts(store, b, int(top), **view.filters) for b in wanted or _views.FACETS}
+        return JSONResponse({"filters": view.params, "facets": facets})
 
     def stats(self, request: Request) -> Response:
         return JSONResponse(self.pool.get().stats())
@@ -236,6 +290,14 @@ class _Handlers:
         return HTMLResponse(render("api.html", doc=doc))
 
 
+def _warm_search() -> None:
+    from ..store import _search
+
+    with contextlib.suppress(Exception):  # a search reads them again, and reports what fails
+        _search.registry_names("warm")
+        _search.country_lookup("warm")
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.endswith((".json", ".geojson", ".jsonl", ".csv"))
 
@@ -282,6 +344,9 @@ def create_app(db_url: str, read_only: bool = True) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # the actor registry and country names, read once in the background: the first party or
+        # country search then does not wait for them
+        threading.Thread(target=_warm_search, name="chronique-warm", daemon=True).start()
         yield
         pool.close()
 
@@ -294,6 +359,7 @@ def create_app(db_url: str, read_only: bool = True) -> Starlette:
         Route("/timeline.json", h.timeline, methods=["GET", "HEAD"]),
         Route("/map.json", h.map, methods=["GET", "HEAD"]),
         Route("/stats.json", h.stats, methods=["GET", "HEAD"]),
+        Route("/facets.json", h.facets, methods=["GET", "HEAD"]),
         Route("/palette.{suffix}", h.palette, methods=["GET", "HEAD"]),
         Route("/openapi.json", h.openapi, methods=["GET", "HEAD"]),
         Route("/api", h.api, methods=["GET", "HEAD"]),

@@ -9,7 +9,8 @@ from __future__ import annotations
 from importlib import metadata
 from typing import Any
 
-from ._params import _MAX_VALUE_CHARS, DEFAULT_LIMIT, FILTER_PARAMS, MAX_LIMIT, MAX_OFFSET, MAX_VALUES
+from ..store._views import FACETS
+from ._params import _MAX_VALUE_CHARS, DEFAULT_LIMIT, DEFAULT_SORT, FILTER_PARAMS, MAX_LIMIT, MAX_OFFSET, MAX_VALUES, SORTS
 
 __all__ = ["VERSION", "openapi_document"]
 
@@ -41,6 +42,9 @@ def _paging() -> list[dict[str, Any]]:
          "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT}},
         {"name": "offset", "in": "query", "required": False, "description": "events to skip",
          "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}},
+        {"name": "sort", "in": "query", "required": False,
+         "description": "list order ('-' = descending): newest first by default",
+         "schema": {"type": "string", "enum": list(SORTS), "default": DEFAULT_SORT}},
     ]
 
 
@@ -78,7 +82,7 @@ def openapi_document(version: str = VERSION) -> dict[str, Any]:
                                 "evidence, claimants and places. Every HTML page has this JSON twin "
                                 "(same URL + .json)."},
         "paths": {
-            "/events.json": _get("Events matching the filters, ordered by date (undated last)",
+            "/events.json": _get("Events matching the filters, newest first (undated last) unless sorted otherwise",
                                  [*filters, *_paging()], {"200": _json("a page of events", {
                                      "type": "object",
                                      "properties": {"count": {"type": "integer"}, "limit": {"type": "integer"},
@@ -120,6 +124,16 @@ def openapi_document(version: str = VERSION) -> dict[str, Any]:
                         "place": {"type": ["string", "null"]}, "country": {"type": ["string", "null"]},
                         "count": {"type": "integer"}, "type": {"type": "string"},
                         "types": {"type": "object", "additionalProperties": {"type": "integer"}}}}}}})}),
+            "/facets.json": _get("Counts of the filtered events by country, admin1, week, month, type, "
+                                 "actor, claimant, modality and date precision", [*filters, {
+                "name": "by", "in": "query", "required": False, "description": "facets to count (default all)",
+                "schema": {"type": "string", "enum": list(FACETS)}}, {
+                "name": "top", "in": "query", "required": False, "description": "values per facet, largest first",
+                "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 20}}],
+                {"200": _json("counts per facet", {"type": "object", "properties": {
+                    "facets": {"type": "object", "additionalProperties": {"type": "array", "items": {
+                        "type": "object", "properties": {"value": {"type": ["string", "null"]},
+                                                         "count": {"type": "integer"}}}}}}})}),
             "/stats.json": _get("Counts of articles and events in the store", [], {
                 "200": _json("statistics", {"type": "object"})}),
             "/openapi.json": _get("This document", [], {"200": _json("OpenAPI 3.1", {"type": "object"})}),

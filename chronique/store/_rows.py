@@ -19,7 +19,8 @@ ARTICLE_COLUMNS = ("id", "content_hash", "url", "title", "published", "lang", "o
                    "text", "ingested_at")
 EVENT_COLUMNS = ("id", "doc_id", "event_type", "event_types", "mode", "context", "date", "enddate",
                  "date_lo", "date_hi", "date_precision", "country", "geonameid", "lat", "lon", "place",
-                 "modality", "dead", "injured", "lang", "event_text", "record")
+                 "modality", "dead", "injured", "lang", "event_text", "record", "background", "admin1")
+EVENT_COLUMNS_0005 = ("background", "admin1")  # the last EVENT_COLUMNS, added by migration 0005
 ACTOR_COLUMNS = ("event_id", "role", "position", "text", "name", "country", "sector", "text_lc", "name_lc")
 ROLES = ("actor", "recipient", "claimant")
 
@@ -79,6 +80,8 @@ def query_bound(value: str | None, name: str, end: bool) -> str | None:
 @lru_cache(maxsize=512)
 def country_codes(code: str) -> tuple[str | None, str | None]:
     """(alpha-2, alpha-3) for a country given by either code or by name; ConfigError if unknown."""
+    from ._search import country_lookup, unknown_country
+
     code = code.strip()
     try:
         if len(code) == 2:
@@ -86,6 +89,10 @@ def country_codes(code: str) -> tuple[str | None, str | None]:
         elif len(code) == 3:
             found = pycountry.countries.get(alpha_3=code.upper())
         else:
+            found = None
+        if found is None and (named := country_lookup(code)):  # "Syrie", "russia", "Côte d'Ivoire"
+            return named
+        if found is None and len(code) > 3:
             found = pycountry.countries.lookup(code)
     except LookupError:
         found = None
@@ -93,7 +100,7 @@ def country_codes(code: str) -> tuple[str | None, str | None]:
         # Codes pycountry lacks (Kosovo "XK"/"XKX") still filter literally.
         if len(code) in (2, 3) and code.isalpha():
             return (code.upper(), None) if len(code) == 2 else (None, code.upper())
-        raise ConfigError(f"country={code!r} is not an ISO 3166 code or country name (e.g. SY, SYR, Syria)")
+        raise unknown_country(code)
     return found.alpha_2, found.alpha_3
 
 
@@ -167,6 +174,7 @@ def event_row(record: dict[str, Any]) -> tuple[Any, ...]:
         _int_or_none(record.get("dead")), _int_or_none(record.get("injured")), record.get("lang"),
         "\n".join(record.get("event_text") or []),
         json.dumps(record, ensure_ascii=False, sort_keys=False),
+        1 if record.get("background") else 0, loc.get("admin1") if country else None,
     )
 
 

@@ -16,15 +16,14 @@ from ..errors import ConfigError
 from . import _query
 from .base import Store
 
-__all__ = ["PERIODS", "events_per_period", "map_points"]
+__all__ = ["FACETS", "PERIODS", "article_titles", "events_per_period", "facet_counts", "map_points"]
 
 PERIODS = ("day", "week", "month")
 
 
 def _where(store: Store, filters: dict[str, Any], extra: str) -> tuple[str, list[Any]]:
     """The filters' WHERE clause with one more condition ANDed in."""
-    where, params = _query.where_clause({k: v for k, v in filters.items() if v not in (None, "", [])},
-                                        store._text_clause)
+    where, params = store._where({k: v for k, v in filters.items() if v not in (None, "", []) and k != "order"})
     return (f"{where} AND {extra}" if where else f"WHERE {extra}"), params
 
 
@@ -50,7 +49,7 @@ def events_per_period(store: Store, period: str = "day", **filters: Any) -> list
     where, params = _where(store, filters, "e.date_lo IS NOT NULL")
     sql = f"SELECT e.date_lo, e.event_type, COUNT(*) FROM events e {where} GROUP BY e.date_lo, e.event_type"
     try:
-        rows = store._execute(sql, params).fetchall()
+        rows = store.cached_rows(sql, params)
     except store.db_errors as exc:
         raise store._error("count events per day", exc) from exc
     counts: dict[tuple[str, str], int] = defaultdict(int)
@@ -70,7 +69,7 @@ def map_points(store: Store, **filters: Any) -> list[dict[str, Any]]:
     sql = (f"SELECT e.lat, e.lon, MIN(e.place), MIN(e.country), e.event_type, COUNT(*) FROM events e {where}"
            " GROUP BY e.lat, e.lon, e.event_type")
     try:
-        rows = store._execute(sql, params).fetchall()
+        rows = store.cached_rows(sql, params)
     except store.db_errors as exc:
         raise store._error("group events by place", exc) from exc
     points: dict[tuple[float, float], dict[str, Any]] = {}
@@ -84,3 +83,83 @@ def map_points(store: Store, **filters: Any) -> list[dict[str, Any]]:
         point["type"] = max(point["types"].items(), key=lambda kv: (kv[1], kv[0]))[0]
     return sorted(points.values(), key=lambda p: (-p["count"], p["lat"], p["lon"]))
 
+
+
+# facet -> what it counts by; admin1 is read from the record (no column of its own), per dialect
+FACETS = ("country", "admin1", "week", "month", "type", "actor", "claimant", "modality", "date_precision")
+_COLUMN_FACETS = {"country": "e.country", "type": "e.event_type", "modality": "e.modality",
+                  "date_precision": "e.date_precision"}
+_ADMIN1_SQL = {"sqlite": "json_extract(e.record, '$.event_loc.admin1')",
+               "postgresql": "(e.record::json -> 'event_loc' ->> 'admin1')"}
+_FACET_ROLES = {"actor": ("actor", "recipient"), "claimant": ("claimant",)}
+
+
+def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> list[dict[str, Any]]:
+    """How many events matching ``filters`` fall in each value of ``facet`` (``FACETS``).
+
+    Each item is ``{"value": str | None, "count": int}`` (plus ``"country"`` for admin1),
+    largest first (by period for week and month, newest first), at most ``limit`` items.
+    Parties count by canonical name (events whose party has none are not counted there).
+    Raises ConfigError for an unknown facet or filter.
+    """
+    if facet not in FACETS:
+        raise ConfigError(f"facet={facet!r}: choose one of {', '.join(FACETS)}")
+    try:
+        if facet in ("week", "month"):
+            where, params = _where(store, filters, "e.date_lo IS NOT NULL")
+            rows = store.cached_rows(f"SELECT e.date_lo || '' AS d, COUNT(*) FROM events e {where} GROUP BY d",
+                                     params)
+            counts: dict[str, int] = defaultdict(int)
+            for day, n in rows:
+                counts[_bucket(str(day)[:10], facet)] += int(n)
+            return [{"value": k, "count": n} for k, n in sorted(counts.items(), reverse=True)[:limit]]
+        if facet in _FACET_ROLES:
+            roles = _FACET_ROLES[facet]
+            where, params = _where(store, filters, "1 = 1")
+            role_sql = ", ".join("?" for _ in roles)
+            # the filtered ids once (a temporary index), then one pass over the (role, name, event_id) index
+            selected = f" AND x.event_id IN (SELECT e.id FROM events e {where})" if where.strip() != "WHERE 1 = 1" \
+                else ""  # every event: the index alone answers
+            sql = (f"SELECT x.name, COUNT(DISTINCT x.event_id) AS n FROM event_actors x"
+                   f" WHERE x.role IN ({role_sql}) AND x.name IS NOT NULL{selected}"
+                   " GROUP BY x.name ORDER BY n DESC, x.name LIMIT ?")
+            rows = store.cached_rows(sql, [*roles, *params, limit])
+            return [{"value": name, "count": int(n)} for name, n in rows]
+        if facet == "admin1":
+            # the column of migration 0005, else read from the records (an older store, slower)
+            column = "e.admin1" if store._has_background_column() else _ADMIN1_SQL.get(store.dialect,
+                                                                                      _ADMIN1_SQL["sqlite"])
+            where, params = _where(store, filters, "e.country IS NOT NULL")
+            sql = (f"SELECT e.country || '' AS c, {column} AS a1, COUNT(*) AS n FROM events e {where}"
+                   " GROUP BY c, a1")
+            rows = store.cached_rows(sql, [*params])
+            from .._acled import admin1 as current_admin1  # France's 2016 regions, as the ACLED CSV names them
+
+            merged: dict[tuple[Any, Any], int] = defaultdict(int)
+            for cc, a1, n in rows:
+                merged[(cc, current_admin1(cc, a1) or None)] += int(n)
+            ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0][0] or "", kv[0][1] or ""))[:limit]
+            return [{"value": a1, "country": cc, "count": n} for (cc, a1), n in ranked]
+        column = _COLUMN_FACETS[facet]
+        where, params = _where(store, filters, "1 = 1")
+        # grouped by an expression ("|| ''"), not the bare column: SQLite would otherwise walk that
+        # column's index to skip the sort, and read every row, instead of the filters' indexes
+        sql = (f"SELECT {column} || '' AS v, COUNT(*) AS n FROM events e {where}"
+               " GROUP BY v ORDER BY n DESC, v LIMIT ?")
+        rows = store.cached_rows(sql, [*params, limit])
+        return [{"value": v, "count": int(n)} for v, n in rows]
+    except store.db_errors as exc:
+        raise store._error(f"count events by {facet}", exc) from exc
+
+
+def article_titles(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Article id -> its title, outlet and publication date (for lists that show titles, not ids)."""
+    ids = sorted(set(ids))
+    if not ids:
+        return {}
+    sql = f"SELECT id, title, outlet, published FROM articles WHERE id IN ({', '.join('?' for _ in ids)})"
+    try:
+        rows = store._execute(sql, ids).fetchall()
+    except store.db_errors as exc:
+        raise store._error("read article titles", exc) from exc
+    return {i: {"title": t, "outlet": o, "published": p} for i, t, o, p in rows}

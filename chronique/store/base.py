@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import json
 import random
+import threading
 import time
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
@@ -30,13 +31,16 @@ from urllib.parse import urlsplit
 
 from ..errors import StoreError
 from ..model import Article, Event
-from . import _query, _rows
+from . import _query, _rows, _search
 from ._merged import MergedEvents
 from .migrate import Migration, latest_version, load_migrations
 
 __all__ = ["Store"]
 
 _BATCH_DEFAULT = 200
+_RESULTS_CACHED = 512
+_RESULTS: dict[str, dict[Any, Any]] = {}  # database URL -> {"stamp": n, (sql, params): rows}
+_RESULTS_LOCK = threading.Lock()
 _RETRIES = 5
 
 
@@ -145,6 +149,7 @@ class Store(MergedEvents, ABC):
             raise StoreError(f"{self.url}: database schema version {current} is newer than this chronique "
                              f"(knows {known}): upgrade chronique to use this database")
         applied = []
+        self.__dict__.pop("_background_column", None)  # the schema may change below
         for migration in migrations:
             if migration.version <= current or (target is not None and migration.version > target):
                 continue
@@ -344,6 +349,9 @@ class Store(MergedEvents, ABC):
                         "share an id: give one of them another id (or delete the stored one to replace it)"))
                 return False
             ecols, acols = _rows.EVENT_COLUMNS, _rows.ACTOR_COLUMNS
+            if not self._has_background_column():  # a store not yet at migration 0005
+                ecols = ecols[:-len(_rows.EVENT_COLUMNS_0005)]
+                event_rows = [row[:len(ecols)] for row in event_rows]
             event_sql = f"INSERT INTO events ({', '.join(ecols)}) VALUES ({', '.join('?' for _ in ecols)})"
             actor_sql = f"INSERT INTO event_actors ({', '.join(acols)}) VALUES ({', '.join('?' for _ in acols)})"
             for record, event_row in zip(records, event_rows, strict=True):
@@ -379,7 +387,9 @@ class Store(MergedEvents, ABC):
                      limit: int | None = None, offset: int = 0, *,
                      initiator: str | Iterable[str] | None = None, recipient: str | Iterable[str] | None = None,
                      modality: str | Iterable[str] | None = None, doc_id: str | None = None,
-                     background: bool = False) -> Iterator[dict[str, Any]]:
+                     background: bool = False, place: str | Iterable[str] | None = None,
+                     date_precision: str | Iterable[str] | None = None,
+                     order: str | None = None) -> Iterator[dict[str, Any]]:
         """Event records (``Event.as_dict()`` shape) matching every given filter.
 
         - ``type``, ``mode``: any of the PLOVER types / modes of the event;
@@ -389,20 +399,25 @@ class Store(MergedEvents, ABC):
           or the country of an actor or recipient;
         - ``actor`` (either party: actor or recipient), ``initiator`` (PLOVER actor
           only), ``recipient``, ``claimant``: words contained in the mention text or
-          canonical name, case-insensitively;
+          canonical name, case-insensitively; or, accent-insensitively and in any order,
+          the words of a stored mention (which brings every event of its canonical name)
+          or of any registry alias in French or English ("Guérassimov", "defense russe");
+        - ``place``: the place's name as stored, or any gazetteer name of it ("Alep");
+        - ``date_precision``: day, week, month, ..., publication;
         - ``text``: words found in the event's sentences or in its article
           (full-text search; every word must occur);
         - ``modality``, ``doc_id``: exact;
         - ``background``: also events told as history (``"background": true``), left out by default.
-        A list for a filter means "any of these". Ordered by date, undated last.
+        A list for a filter means "any of these". Ordered by date, undated last, unless
+        ``order`` names another order (``_query.ORDERS``: "date", "-date" newest first, ...).
         """
         filters = {"type": type, "date_from": date_from, "date_to": date_to, "country": country,
                    "actor": actor, "claimant": claimant, "mode": mode, "text": text,
                    "initiator": initiator, "recipient": recipient, "modality": modality, "doc_id": doc_id,
-                   "background": background}
-        where, params = _query.where_clause(filters, self._text_clause)
+                   "background": background, "place": place, "date_precision": date_precision}
+        where, params = self._where(filters)
         page, page_params = _query.paging(limit, offset, self.unlimited)
-        sql = f"SELECT e.record FROM events e {where} {_query.ORDER_BY} {page}"
+        sql = f"SELECT e.record FROM events e {where} {_query.order_by(order)} {page}"
         return self._iter_json(sql, [*params, *page_params])
 
     def _iter_json(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
@@ -417,11 +432,99 @@ class Store(MergedEvents, ABC):
 
     def count_events(self, **filters: Any) -> int:
         """How many events ``query_events(**filters)`` would yield (without paging)."""
-        where, params = _query.where_clause(filters, self._text_clause)
+        filters.pop("order", None)
+        where, params = self._where(filters)
         try:
-            return int(self._execute(f"SELECT COUNT(*) FROM events e {where}", params).fetchone()[0])
+            return int(self.cached_rows(f"SELECT COUNT(*) FROM events e {where}", params)[0][0])
         except self.db_errors as exc:
             raise self._error("count events", exc) from exc
+
+    def _where(self, filters: dict[str, Any]) -> _query.Clause:
+        if not filters.get("background") and self._has_background_column() and not self._background_events():
+            filters = {**filters, "background": True}  # none to leave out: no condition to check per row
+        return _query.where_clause(filters, self._text_clause, self._match_party, self._match_place,
+                                   background_column=self._has_background_column(),
+                                   single_typed=bool(filters.get("type")) and self._single_typed())
+
+    def _background_events(self) -> bool:
+        """Whether any stored event is history told in passing (needs migration 0005's column)."""
+        return bool(self._cached("background", lambda: self._execute(
+            "SELECT 1 FROM events WHERE background = 1 LIMIT 1").fetchone()))
+
+    def _single_typed(self) -> bool:
+        """No stored event has two PLOVER types (then a type filter reads the event_type index)."""
+        return not self._cached("multi-typed", lambda: self._execute(
+            "SELECT 1 FROM events WHERE event_types LIKE ? LIMIT 1", ["% %"]).fetchone())
+
+    def _has_background_column(self) -> bool:
+        """Whether migration 0005 gave events their ``background`` column (a read-only server
+        may serve an older store: it then reads the flag from the records, slower)."""
+        if "_background_column" not in self.__dict__:
+            try:
+                self.__dict__["_background_column"] = self.schema_version() >= 4
+            except self.db_errors:
+                self.__dict__["_background_column"] = False
+        return bool(self.__dict__["_background_column"])
+
+    def _stamp(self) -> tuple[Any, ...]:
+        """Changes when events are added or deleted: cached search values are then read again.
+
+        The count alone misses an article deleted and re-extracted into as many events; SQLite's
+        highest rowid catches it unless that article was the last one stored (a server restart,
+        or any other change, then refreshes the cache)."""
+        sql = "SELECT COUNT(*), MAX(rowid) FROM events" if self.dialect == "sqlite" else "SELECT COUNT(*) FROM events"
+        return tuple(self._execute(sql).fetchone())
+
+    def _cached(self, key: Any, read: Any) -> Any:
+        cache: dict[Any, Any] = self.__dict__.setdefault("_search_cache", {})
+        stamp = self._stamp()
+        if key not in cache or cache[key][0] != stamp:
+            cache[key] = (stamp, read())
+        return cache[key][1]
+
+    def cached_rows(self, sql: str, params: list[Any]) -> list[Any]:
+        """The rows of a read-only aggregate query, remembered until the store changes.
+
+        Counts and facets over a large share of the store cost tens of milliseconds each and
+        are asked again and again with the same filters (every page of a list counts the same
+        events); at most _RESULTS_CACHED results are kept, the oldest dropped first."""
+        # shared by the connections of one process to the same database (a server's threads)
+        stamp = self._stamp()
+        key = (sql, tuple(params))
+        with _RESULTS_LOCK:
+            results = _RESULTS.setdefault(self.url, {})
+            if results.get("stamp") != stamp:
+                results.clear()
+                results["stamp"] = stamp
+            if key in results:
+                return list(results[key])
+        rows = self._execute(sql, params).fetchall()
+        with _RESULTS_LOCK:
+            if results.get("stamp") == stamp:
+                if len(results) > _RESULTS_CACHED:
+                    del results[next(k for k in results if k != "stamp")]
+                results[key] = rows
+        return list(rows)
+
+    def _match_party(self, roles: tuple[str, ...], value: str) -> _search.PartyMatch | None:
+        """The stored texts and names a typed party value stands for (chronique.store._search)."""
+        role_sql = ", ".join("?" for _ in roles)
+        pairs = self._cached(("parties", roles), lambda: self._execute(
+            f"SELECT DISTINCT text_lc, name_lc FROM event_actors WHERE role IN ({role_sql})", roles).fetchall())
+        return _search.match_parties(value, pairs)
+
+    def _match_place(self, value: str) -> list[str]:
+        """The stored place names a typed place stands for: its words, or a gazetteer name of it."""
+        stored = self._cached("places", lambda: [r[0] for r in self._execute(
+            "SELECT DISTINCT place FROM events WHERE place IS NOT NULL").fetchall()])
+        try:
+            from ..geo.gazetteer import Gazetteer, cache_path
+
+            # only a gazetteer already built: a query never waits the half minute of a build
+            names = [c.name for c in Gazetteer.load().candidates(value)[:20]] if cache_path().exists() else []
+        except Exception:  # noqa: BLE001 - without a gazetteer, the stored names still match
+            names = []
+        return _search.match_values(value, stored, names)
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
         """One event record by id, or None."""

@@ -102,10 +102,14 @@ def test_cli_ingest_twice_stores_once_then_queries_and_exports(runner: CliRunner
     assert "CONSULT" in q.stdout
 
     out = tmp_path / "e.csv"
-    ex = runner.invoke(main, ["export", "--db", db, "--format", "acled-csv", "-o", str(out)])
+    ex = runner.invoke(main, ["export", "--db", db, "--format", "acled-csv", "--acled-all", "-o", str(out)])
     assert ex.exit_code == 0, ex.output
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
     assert len(rows) == n_events and "event_date" in rows[0]
+    # by default only what ACLED codes: the consultation (a meeting) is left out
+    ex = runner.invoke(main, ["export", "--db", db, "--format", "acled-csv", "-o", str(out)])
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert 0 < len(rows) < n_events and all(r["sub_event_type"] != "Other" for r in rows)
     gj = runner.invoke(main, ["export", "--db", db, "--format", "geojson"])
     assert json.loads(gj.stdout)["type"] == "FeatureCollection"
 

@@ -133,6 +133,24 @@ def test_readers_html_gz_title_date_body(tmp_path: Path) -> None:
     assert article.lang == "en"
 
 
+def test_readers_html_keeps_outlet_url_and_title(tmp_path: Path) -> None:
+    head = ('<link rel="canonical" href="https://www.lemonde.fr/international/article/syrie.html">'
+            '<meta property="og:site_name" content="Le Monde">')
+    page = article_html("Frappes russes en Syrie", EN_PARAGRAPHS, date="2015-12-23").replace("<head>", "<head>" + head)
+    path = tmp_path / "syrie.html"
+    path.write_text(page, encoding="utf-8")
+    (article,) = read(path)
+    assert isinstance(article, Article)
+    assert (article.outlet, article.url) == ("Le Monde", "https://www.lemonde.fr/international/article/syrie.html")
+    assert article.title == "Frappes russes en Syrie" and article.id == "syrie.html"
+    # a page without them keeps none (never a file name as outlet), and a scripted "canonical" is no URL
+    bare = tmp_path / "bare.html"
+    bare.write_text(article_html("Titre", EN_PARAGRAPHS).replace(
+        "<head>", '<head><link rel="canonical" href="javascript:alert(1)">'), encoding="utf-8")
+    (article,) = read(bare)
+    assert isinstance(article, Article) and article.url is None and article.outlet != "bare.html"
+
+
 def test_readers_gzip_detected_by_magic_bytes(tmp_path: Path) -> None:
     path = tmp_path / "page.html"  # no .gz suffix, gzipped content
     path.write_bytes(gzip.compress(article_html("Titre", EN_PARAGRAPHS).encode("utf-8")))

@@ -37,7 +37,12 @@ def _event(eid: str, doc: Article, trigger: str, types: list[str], date: str | N
     return Event(id=eid, doc_id=doc.id, event=types, mode=mode or [], actor=actors, claimant=claimants,
                  date=date, enddate=date, date_precision="day" if date else None, event_loc=loc,
                  quantities=quantities, dead=dead, event_text=[text[max(0, t - 20):t + 40]],
-                 evidence=evidence, lang=doc.lang)
+                 evidence=evidence, lang=doc.lang, acled=_ACLED.get(types[0]) if types else None)
+
+
+# the ACLED mapping the coder gives these types (the ACLED CSV holds only events that have one)
+_ACLED = {"ASSAULT": {"event_type": "Violence against civilians", "sub_event_type": "Attack"},
+          "PROTEST": {"event_type": "Protests", "sub_event_type": "Peaceful protest"}}
 
 
 def _loc(name: str, cc: str, lat: float, lon: float) -> dict[str, Any]:

@@ -11,7 +11,7 @@ import pytest
 
 
 def _ids(client: Any, query: str) -> list[str]:
-    response = client.get(f"/events.json?{query}")
+    response = client.get(f"/events.json?{query}&sort=date")  # oldest first: the order these tests list
     assert response.status_code == 200, response.text
     return [e["id"] for e in response.json()["events"]]
 
@@ -19,7 +19,12 @@ def _ids(client: Any, query: str) -> list[str]:
 def test_app_api_lists_every_event_dated_first(client: Any) -> None:
     data = client.get("/events.json").json()
     assert data["count"] == 6
-    assert [e["id"] for e in data["events"]] == ["e1", "e2", "e3", "e4", "e5", "e6"]
+    # newest first by default (undated last); ?sort=date for oldest first
+    assert [e["id"] for e in data["events"]] == ["e5", "e4", "e3", "e2", "e1", "e6"]
+    oldest = client.get("/events.json?sort=date").json()
+    assert [e["id"] for e in oldest["events"]] == ["e1", "e2", "e3", "e4", "e5", "e6"]
+    # each row names its article by its title
+    assert data["events"][4]["article"]["title"] == "Frappes au Mali"
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -43,7 +48,7 @@ def test_app_api_filters(client: Any, query: str, expected: list[str]) -> None:
 
 
 def test_app_api_paging_links_walk_the_list(client: Any) -> None:
-    seen, url = [], "/events.json?limit=4"
+    seen, url = [], "/events.json?limit=4&sort=date"
     while url:
         data = client.get(url).json()
         seen += [e["id"] for e in data["events"]]
@@ -91,10 +96,14 @@ def test_app_api_unknown_ids_are_404(client: Any) -> None:
 
 def test_app_api_downloads_follow_the_filters(client: Any) -> None:
     listing = _ids(client, "type=ASSAULT")
-    response = client.get("/events.csv?type=ASSAULT")
+    response = client.get("/events.csv?type=ASSAULT&acled_all=1")
     assert response.headers["content-type"].startswith("text/csv")
     assert "attachment" in response.headers["content-disposition"]
     assert len(list(csv.DictReader(io.StringIO(response.text)))) == len(listing)
+    # by default only the events ACLED would code (asserted, of an ACLED type)
+    coded = list(csv.DictReader(io.StringIO(client.get("/events.csv?type=ASSAULT").text)))
+    assert len(coded) <= len(listing) and all(r["event_type"] != "Strategic developments" or
+                                              r["sub_event_type"] != "Other" for r in coded)
     lines = client.get("/events.jsonl?type=ASSAULT").text.splitlines()
     assert [json.loads(line)["id"] for line in lines] == listing
     geo = client.get("/events.geojson?type=ASSAULT").json()

@@ -114,7 +114,7 @@ def test_app_browser_map_timeline_filter_event_download(page: Any, server: str) 
     assert len(rows) == 3
     _shot(page, "03-download-csv")
 
-    page.locator("a.event-link").first.click()
+    page.locator("a.event-link").last.click()  # newest first: the Mali strike (10 March) is the last row
     page.wait_for_selector("#evidence mark")
     triggers = page.locator("#evidence mark.l-trigger")
     assert triggers.count() >= 1
@@ -141,3 +141,33 @@ def test_app_browser_xss_article_is_inert(page: Any, server: str) -> None:
     assert "<script>window.__pwned = 1</script>" in page.inner_text("#article-text")
     assert page.locator("#article-text script, #article-text img").count() == 0
     _shot(page, "06-xss-article-inert")
+
+
+def test_app_browser_facets_sorting_and_a_wrong_country(page: Any, server: str) -> None:
+    page.goto(f"{server}/events")
+    page.wait_for_selector("#facets[data-ready]", timeout=10_000)
+    assert page.get_attribute("#facets", "data-ready") == "1"
+    # newest first by default
+    dates = page.locator("table.events tbody tr td:first-child").all_inner_texts()
+    dated = [d[:10] for d in dates if d[:1].isdigit()]
+    assert dated == sorted(dated, reverse=True)
+    _shot(page, "07-facets")
+    # a facet value narrows the list (the other filters stay)
+    page.locator("#facet-country a", has_text="ML").first.click()
+    page.wait_for_url("**country=ML*")
+    assert page.inner_text("#count") == "4"  # Mopti, Bamako, Kidal twice
+    # sorting by date: oldest first, then back
+    page.click("#sort-date")
+    page.wait_for_url("**sort=date*")
+    dated = [d[:10] for d in page.locator("table.events tbody tr td:first-child").all_inner_texts()
+             if d[:1].isdigit()]
+    assert dated == sorted(dated) and "country=ML" in page.url
+    _shot(page, "08-sorted-oldest-first")
+    # a country in French works; a misspelt one keeps the other filters and proposes close names
+    page.goto(f"{server}/events?type=ASSAULT&country=Mali")
+    assert page.inner_text("#count") == "3"
+    page.goto(f"{server}/events?type=ASSAULT&country=Malli")
+    assert "did you mean Mali (ML)" in page.inner_text("#problem")
+    assert page.inner_text("#count") == "3"  # type=ASSAULT still applied
+    _shot(page, "09-wrong-country-kept-filters")
+    assert page.outside_requests == []

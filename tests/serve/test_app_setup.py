@@ -57,7 +57,7 @@ def test_app_setup_openapi_lists_what_the_app_serves(client: Any) -> None:
     doc = client.get("/openapi.json").json()
     assert doc == openapi_document(doc["info"]["version"]) and doc["openapi"].startswith("3.")
     names = {p["name"] for p in doc["paths"]["/events.json"]["get"]["parameters"]}
-    assert set(FILTER_PARAMS) | {"limit", "offset"} == names
+    assert set(FILTER_PARAMS) | {"limit", "offset", "sort"} == names
     for path in doc["paths"]:
         url = path.replace("{event_id}", "e1").replace("{article_id}", "a2")
         assert client.get(url).status_code == 200, url

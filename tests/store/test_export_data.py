@@ -46,3 +46,33 @@ def test_acled_country_names_are_keyed_by_alpha2():
             continue
         assert len(code) == 2 and code.isupper() and name
         assert code == "XK" or pycountry.countries.get(alpha_2=code) is not None, code
+
+
+def test_acled_inter_codes_are_the_codebook_numbers():
+    assert DATA["inter_codes"] == {"State forces": 1, "Rebel group": 2, "Political militia": 3,
+                                   "Identity militia": 4, "Rioters": 5, "Protesters": 6, "Civilians": 7,
+                                   "External/Other forces": 8}
+    assert set(DATA["armed_inters"]) <= INTERS and set(DATA["crowd_inter"].values()) <= INTERS
+    assert set(DATA["violent_event_types"]) <= set(DATA["event_types"])
+
+
+def test_acled_regions_government_terms_and_outlets_are_well_formed():
+    import pycountry
+    from datetime import date
+
+    seen: set[str] = set()
+    for region, codes in DATA["regions"].items():
+        for code in codes.split():
+            assert code not in seen, code  # one region per country
+            seen.add(code)
+            assert pycountry.countries.get(alpha_2=code) is not None, (region, code)
+    for alpha3, terms in DATA["government_terms"].items():
+        assert pycountry.countries.get(alpha_3=alpha3) is not None
+        for (first, end), nxt in zip(terms, [*terms[1:], None]):
+            assert date.fromisoformat(first) and (end is None or date.fromisoformat(end) > date.fromisoformat(first))
+            assert nxt is None or nxt[0] == end  # terms follow each other without gaps
+        assert terms[-1][1] is None
+    for key, (name, scale) in DATA["outlets"].items():
+        assert key == key.casefold() and name and scale in DATA["source_scales"], key
+    for regions in DATA["admin1_current"].values():
+        assert all(new for new in regions.values())

@@ -17,7 +17,8 @@ from chronique.model import Actor
 @pytest.fixture
 def records(make_event):
     strike = make_event("doc1", 0, event_text=['Il a dit : « frappes, "ciblées" »,', "puis\nrien."])
-    protest = make_event("doc2", 0, event=["PROTEST"], mode=[], acled=None, date="2019-12-05", enddate=None,
+    protest = make_event("doc2", 0, event=["PROTEST"], mode=[], date="2019-12-05",
+                         acled={"event_type": "Protests", "sub_event_type": "Peaceful protest"}, enddate=None,
                          date_precision="day", size=8000,
                          actor=[Actor(text="des manifestants", name="protesters", country="FRA", sector="CVL")],
                          recipient=[Actor(text="le gouvernement", name="Government of France", country="FRA",
@@ -38,27 +39,37 @@ def test_export_plover_is_lossless_json_lines(records):
 
 def test_export_acled_csv_has_acled_columns_and_survives_quoting(records):
     out = io.StringIO()
-    assert export(records, "acled-csv", out, sources={"doc1": "AFP"}, timestamp=1700000000) == 3
+    # the accusation is a type ACLED does not code: left out unless asked for
+    assert export(records, "acled-csv", out, sources={"doc1": "AFP"}, timestamp=1700000000) == 2
     rows = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert list(rows[0].keys()) == list(ACLED_COLUMNS)
-    strike, protest, nowhere = rows
+    strike, protest = rows
     assert strike["notes"] == 'Il a dit : « frappes, "ciblées" », puis\nrien.'
-    assert strike["source"] == "AFP" and protest["source"] == "doc2"
+    assert (strike["source"], strike["source_scale"]) == ("AFP", "International")
+    assert (protest["source"], protest["source_scale"]) == ("", "")
     assert (strike["event_type"], strike["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
     assert strike["disorder_type"] == "Political violence"
     assert (strike["event_date"], strike["year"], strike["time_precision"]) == ("2015-12-18", "2015", "2")
-    assert strike["actor1"] == "Russian Aerospace Forces" and strike["actor2"] == "Islamic State"
-    # Russian forces acting in Syria are external forces in ACLED's categories
-    assert (strike["inter1"], strike["inter2"]) == ("External/Other forces", "Rebel group")
-    assert (strike["country"], strike["iso"], strike["location"]) == ("Syria", "760", "Syria")
+    # ACLED names state forces by country and government term
+    assert strike["actor1"] == "Military Forces of Russia (2000-)" and strike["actor2"] == "Islamic State"
+    # Russian forces acting in Syria are external forces (8) in ACLED's categories; lower code first
+    assert (strike["inter1"], strike["inter2"], strike["interaction"]) == ("8", "2", "28")
+    assert (strike["country"], strike["iso"], strike["location"], strike["region"]) == \
+        ("Syria", "760", "Syria", "Middle East")
+    assert strike["event_id_cnty"] == "SYR1" and protest["event_id_cnty"] == "FRA1"
     assert (strike["latitude"], strike["longitude"], strike["geo_precision"]) == ("35.0", "38.0", "3")
     assert strike["timestamp"] == "1700000000" and strike["fatalities"] == "0"
-    # no ACLED type in the record: mapped from PLOVER
     assert (protest["event_type"], protest["disorder_type"]) == ("Protests", "Demonstrations")
-    assert (protest["inter1"], protest["inter2"]) == ("Protesters", "State forces")
+    assert (protest["actor1"], protest["actor2"]) == ("Protesters (France)", "Government of France (2017-)")
+    assert (protest["inter1"], protest["inter2"], protest["interaction"]) == ("6", "1", "16")
     assert (protest["time_precision"], protest["geo_precision"], protest["admin1"]) == ("1", "1", "Île-de-France")
-    assert protest["tags"] == "crowd size=8000"
+    assert protest["tags"] == "crowd size=8000; chronique id=doc2-e0"
+    out = io.StringIO()
+    assert export(records, "acled-csv", out, acled_all=True) == 3
+    nowhere = list(csv.DictReader(io.StringIO(out.getvalue())))[2]
     assert nowhere["event_date"] == "" and nowhere["country"] == "" and nowhere["latitude"] == ""
+    assert (nowhere["event_type"], nowhere["sub_event_type"]) == ("Strategic developments", "Other")
+    assert nowhere["event_id_cnty"] == "XXX1"
 
 
 def test_acled_row_time_precision_follows_range_length(make_event):
