@@ -312,8 +312,9 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     and (tok.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children)) \
                     and not lex.is_light(tok.head):
                 continue  # a bare noun in a list or a definition ("meurtre ou assassinat sur un mineur")
-            if any(fold(x.lemma_) in lex.non_agents or fold(x.text) in lex.non_agents
-                   for x in (args.agents if args.passive else args.subjects)):
+            doers = [y for x in (args.agents if args.passive else args.subjects)
+                     for y in (_pronoun_antecedent(x) or [x])]  # "l'épidémie, qui a tué": the epidemic
+            if any(fold(x.lemma_) in lex.non_agents or fold(x.text) in lex.non_agents for x in doers):
                 continue  # "l'épidémie a tué 28.940 personnes": a disease or a storm is no actor
             holders = list(args.subjects) + ([tok.head] if tok.dep_ in ("acl:relcl", "relcl") else [])
             if any(fold(d.text) in _GENERIC_DETS for s_ in holders for d in s_.children

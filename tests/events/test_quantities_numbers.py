@@ -70,6 +70,7 @@ def test_quantities_marchers_are_not_the_dead_of_the_death_they_protest(events_o
 
 def test_quantities_epidemic_tolls_are_no_attack_and_statements_carry_no_dead(events_of) -> None:  # type: ignore[no-untyped-def]
     events = events_of("L'épidémie a tué 28.940 personnes en France, selon le bilan publié mardi. Le Brésil a "
-                       "déploré 40.919 morts au total. Des rebelles ont tué 12 soldats lundi à Gao.", "fr")
+                       "déploré 40.919 morts au total. La lutte contre la pandémie, qui a tué plus de 215.000 "
+                       "personnes, continue. Des rebelles ont tué 12 soldats lundi à Gao.", "fr")
     assert [e.dead for e in events if "ASSAULT" in e.event] == [12]
     assert all(e.dead is None for e in events if "ASSAULT" not in e.event)
