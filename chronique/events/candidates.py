@@ -234,6 +234,17 @@ def _pronoun_antecedent(tok: Any) -> list[Any]:
     return []
 
 
+def _preceding_noun(tok: Any) -> list[Any]:
+    """The noun a relative pronoun follows ("la pandémie, qui a tué"), whatever the parser
+    attached the clause to ("la lutte contre la pandémie, qui...")."""
+    if tok.pos_ != "PRON" or "Rel" not in tok.morph.get("PronType"):
+        return []
+    i = tok.i - 1
+    while i >= tok.sent.start and tok.doc[i].is_punct:
+        i -= 1
+    return [tok.doc[i]] if i >= tok.sent.start and tok.doc[i].pos_ in ("NOUN", "PROPN") else []
+
+
 def _resolve_args(toks: list[Any], coder: Any, doc: Any, stop: set[int],
                   not_actors: Sequence[tuple[int, int]] = (), cut_preps: frozenset[str] = frozenset()) -> list[Actor]:
     expanded: list[Any] = []
@@ -313,7 +324,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     and not lex.is_light(tok.head):
                 continue  # a bare noun in a list or a definition ("meurtre ou assassinat sur un mineur")
             doers = [y for x in (args.agents if args.passive else args.subjects)
-                     for y in (_pronoun_antecedent(x) or [x])]  # "l'épidémie, qui a tué": the epidemic
+                     for y in (_pronoun_antecedent(x) or [x]) + _preceding_noun(x)]  # "l'épidémie, qui a tué"
             if any(fold(x.lemma_) in lex.non_agents or fold(x.text) in lex.non_agents for x in doers):
                 continue  # "l'épidémie a tué 28.940 personnes": a disease or a storm is no actor
             holders = list(args.subjects) + ([tok.head] if tok.dep_ in ("acl:relcl", "relcl") else [])
