@@ -10,7 +10,7 @@ from ..model import Actor, Place, Timex
 from ..nlp import doc_text
 from ._clauses import span_of
 from ._place_words import place_words, reference_point
-from .arguments import Arguments, case_of
+from .arguments import Arguments, case_of, clause_head
 from .lexicon import Lexicon, fold
 
 
@@ -31,21 +31,11 @@ def _attached(tok: Any, t: Timex, doc: Any) -> bool:
     return tok in list(head.ancestors) or head.head == tok or head in tok.subtree
 
 
-def _clause_verb(tok: Any) -> Any:
-    """The verb whose clause holds ``tok`` (itself when it is one)."""
-    cur = tok
-    for _ in range(12):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
-
 def _same_clause(tok: Any, t: Timex, doc: Any) -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
         return True
-    return bool(_clause_verb(span.root).i == _clause_verb(tok).i)
+    return bool(clause_head(span.root).i == clause_head(tok).i)
 
 
 def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positions: list[int]) -> list[Timex]:

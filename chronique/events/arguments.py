@@ -12,7 +12,7 @@ from typing import Any
 
 from .lexicon import Lexicon, fold
 
-__all__ = ["Arguments", "arguments", "case_of", "clause_subject", "light_verb_of"]
+__all__ = ["Arguments", "arguments", "case_of", "clause_head", "clause_subject", "light_verb_of"]
 
 _SUBJ = {"nsubj", "csubj"}
 _SUBJ_PASS = {"nsubj:pass", "nsubjpass"}
@@ -46,6 +46,16 @@ def case_of(tok: Any) -> str | None:
 
 def _conjuncts(tok: Any) -> list[Any]:
     return [tok, *[c for c in tok.conjuncts if c.i > tok.i]]
+
+
+def clause_head(tok: Any) -> Any:
+    """The verb heading the clause a token sits in (the token itself when it is one)."""
+    cur = tok
+    for _ in range(10):
+        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
 
 
 def clause_subject(tok: Any, max_up: int = 4) -> list[Any]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Quantity
 from ..nlp import doc_text
+from .arguments import clause_head
 from .lexicon import Lexicon, fold
 
 __all__ = ["find_quantities", "magnitudes", "parse_number"]
@@ -125,24 +126,14 @@ def find_quantities(sent: Any, lex: Lexicon, excluded: Sequence[tuple[int, int]]
     return out
 
 
-def _clause_head(tok: Any) -> Any:
-    """The verb heading the clause a token sits in (the token itself when it is one)."""
-    cur = tok
-    for _ in range(10):
-        if cur.pos_ in ("VERB", "AUX") or cur.head.i == cur.i:
-            return cur
-        cur = cur.head
-    return cur
-
-
 def own_clause(quantities: Sequence[Quantity], trigger: Any) -> list[Quantity]:
     """The quantities told in the trigger's own clause: "la pandémie a fait 479.818 morts dans
     le monde" is no count of the attack the same sentence reports."""
-    doc, head = trigger.doc, _clause_head(trigger)
+    doc, head = trigger.doc, clause_head(trigger)
     out = []
     for q in quantities:
         span = doc.char_span(q.start, q.end, alignment_mode="expand") if q.start is not None else None
-        if span is not None and _clause_head(span.root).i == head.i and not _other_subject_between(trigger, span):
+        if span is not None and clause_head(span.root).i == head.i and not _other_subject_between(trigger, span):
             out.append(q)
     return out
 
