@@ -49,6 +49,7 @@ bench: install-test
 train: install
 	$(BIN)/python train/events/train.py --lang fr
 	$(BIN)/python train/events/train.py --lang en
+	$(BIN)/python train/parties/train.py --lang fr
 
 lint: install-test
 	$(BIN)/python -m ruff check chronique tests || true

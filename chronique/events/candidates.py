@@ -54,6 +54,7 @@ from ._where_when import (
 from .arguments import Arguments, arguments, clause_subject
 from .lexicon import Lexicon, Trigger, fold, load_lexicon
 from .ontology import allowed_modes
+from .parties import not_a_party
 from .quantities import find_quantities, magnitudes
 
 __all__ = ["Candidate", "find_candidates"]
@@ -113,6 +114,8 @@ def _code(tokens: Sequence[Any], coder: Any, doc: Any, stop: set[int],
         if not found and coder is not None:
             span = doc.char_span(start, end, alignment_mode="expand")
             found = coder.code_span(span) if span is not None else []
+        if not found and not_a_party(tok):
+            continue  # "un recours", "des pneus", "par balles": words the coder cannot place are no party
         if not found and tok.pos_ in ("PROPN", "NOUN") and end > start:
             # words we cannot code are still the actor's words: keep them as evidence
             found = [Actor(text=doc_text(doc)[start:end], start=start, end=end, kind="unknown")]
