@@ -20,7 +20,7 @@ from ._implied import add_implied_actors
 from ._locate import context_places, locate_candidates, locate_events
 from .candidates import Candidate, find_candidates
 from .detector import candidate_features, candidate_text, load_detector
-from .lexicon import Lexicon, load_lexicon, validate_lexicon
+from .lexicon import Lexicon, fold, load_lexicon, validate_lexicon
 from .merge import inherit_dates, merge_candidates
 from .ontology import acled_for, allowed_modes, needs_actor, quad_class, retyped_for
 
@@ -61,7 +61,7 @@ def read_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     lang: str, dct: str | None = None, metonymic: Any = None) -> list[Candidate]:
     """Every trigger's reading of one parsed article, each with its date."""
     candidates = find_candidates(article, doc, timexes, places, coder, lang, metonymic=metonymic)
-    candidates = detect(candidates, doc, lang)
+    candidates = crowd_control_convention(detect(candidates, doc, lang), lang)
     # where the clause says nothing: the sentence, the parties' phrases, then (kept on the
     # Doc for records still placeless after merging) the paragraph and the dateline
     locate_candidates(candidates, doc, places, load_lexicon(lang), metonymic)
@@ -100,6 +100,35 @@ def detect(candidates: list[Candidate], doc: Any, lang: str) -> list[Candidate]:
             c.modality = j.modality
         kept.append(c)
     return kept
+
+
+_DISPERSAL = frozenset({"disperser", "dispersion", "repousser", "refouler", "disperse", "push back"})
+
+
+def crowd_control_convention(candidates: list[Candidate], lang: str) -> list[Candidate]:
+    """Police against a crowd, typed as the gold codes it: with a crowd-control means named in
+    the sentence (tear gas, water cannon, rubber bullets) dispersing, charging or firing is an
+    ASSAULT (mode crowd-control); dispersing or pushing back with no means named is COERCE.
+    The means decide, after the trained detector, whatever type it gave."""
+    lex = load_lexicon(lang)
+    lemmas = frozenset(fold(x) for x in lex.data.get("crowd_control", ()))
+    if not lemmas:
+        return candidates
+    means = [w for w, m in lex.mode_words.items() if m == "crowd-control"]
+    for c in candidates:
+        lemma = fold(c.trigger.lemma_)
+        if lemma not in lemmas or c.event_type not in ("ASSAULT", "COERCE"):
+            continue
+        folded = " " + " ".join(fold(t.text) for t in c.sent) + " "
+        if any(f" {w} " in folded for w in means):
+            c.spec = replace(c.spec, event="ASSAULT", mode="crowd-control", modifiers=())
+            c.modes = ["crowd-control"] + [m for m in c.modes if m not in ("crowd-control", "heavy-weapons",
+                                                                            "firearms")]
+        elif lemma in _DISPERSAL and c.event_type == "ASSAULT":
+            c.spec = replace(c.spec, event="COERCE", mode=None, modifiers=())
+            allowed = allowed_modes("COERCE")
+            c.modes = [m for m in c.modes if m in allowed]
+    return candidates
 
 
 def merge_events(candidates: list[Candidate], lang: str) -> list[Event]:
