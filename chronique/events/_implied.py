@@ -10,6 +10,7 @@ not words of the text, and is marked ``kind="implied"``.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -19,9 +20,9 @@ from .lexicon import LEXICON_LANGS, load_lexicon
 __all__ = ["add_implied_actors"]
 
 
-def _country(event: Event) -> tuple[str | None, str | None]:
-    """(alpha-3 code, common name) of the event's place country."""
-    cc = (event.event_loc or {}).get("country_code")
+def _country(event: Event, fallback: str | None = None) -> tuple[str | None, str | None]:
+    """(alpha-3 code, common name) of the event's place country, else of ``fallback`` (alpha-2)."""
+    cc = (event.event_loc or {}).get("country_code") or fallback
     if not cc:
         return None, None
     import pycountry  # a light lookup table
@@ -45,6 +46,9 @@ def add_implied_actors(events: Sequence[Event], lang: str, lemmas: Mapping[str, 
     if lang not in LEXICON_LANGS:
         return
     rules: dict[str, Any] = load_lexicon(lang).data.get("implied_actors", {})
+    # an unplaced arrest in a story whose other events all happen in one country happened there
+    countries = Counter(str(cc).upper() for ev in events if (cc := (ev.event_loc or {}).get("country_code")))
+    story = countries.most_common(1)[0][0] if len(countries) == 1 else None
     for ev in events:
         if _named(ev.actor):
             continue
@@ -57,7 +61,7 @@ def add_implied_actors(events: Sequence[Event], lang: str, lemmas: Mapping[str, 
             if rule.get("lemmas") and "/" not in next(t for t in rule["events"] if t.startswith(etype)) \
                     and lemmas.get(ev.id, "") not in rule["lemmas"]:
                 continue
-            code, cname = _country(ev)
+            code, cname = _country(ev, story)
             if rule.get("needs_country") and code is None:
                 continue
             name = rule["name"].format(country=cname) if cname else rule["name"].replace(" ({country})", "") \

@@ -63,3 +63,13 @@ def test_extract_en_murder_of_someone_names_whom_not_who(events_of: Run) -> None
                        "en")
     ev = one_event(events, "ASSAULT")
     assert not any("Floyd" in a.text for a in ev.actor)
+
+
+def test_unplaced_arrest_takes_the_police_of_the_story_country(events_of) -> None:
+    text = ("Des milliers de manifestants ont défilé samedi à Lyon contre la réforme des retraites.\n\n"
+            "En fin de journée, trois personnes ont été interpellées, selon une source judiciaire.")
+    events = events_of(text, "fr", "2020-01-19")
+    coerce = [e for e in events if "COERCE" in e.event]
+    assert coerce, [e.event for e in events]
+    assert any(a.kind == "implied" and a.country == "FRA" for e in coerce for a in e.actor), \
+        [(a.text, a.country) for e in coerce for a in e.actor]
