@@ -118,4 +118,8 @@ def cats_for(row: dict[str, Any], decision: str) -> dict[str, float] | None:
         if label["event"] != "event":
             return None
         return {m.upper(): float(label["modality"] == m) for m in MODALITIES}
+    if decision == "acled":  # acts (news or background) ACLED codes, whichever sub-event the rules read
+        if not label.get("acled"):
+            return None
+        return {s: float(label["acled"] == s) for s in ACLED_SUBEVENTS}
     raise ValueError(f"unknown decision {decision!r}")
