@@ -228,7 +228,7 @@ def main() -> None:
         from chronique.events.ontology import acled_groups
 
         grouped = {sub for members in acled_groups().values() for sub in members}
-        rows = [r for r in rows if r["rule"].get("acled") in grouped]
+        rows = [{**r, "draw": "acled-groups"} for r in rows if r["rule"].get("acled") in grouped]
     if a.candidates:
         rows = first_candidates(rows, a.candidates)
     if a.parts > 1:
