@@ -98,6 +98,7 @@ def detect(candidates: list[Candidate], doc: Any, lang: str) -> list[Candidate]:
             c.modes = [m for m in c.modes if m in allowed]
         if j.modality is not None:
             c.modality = j.modality
+        c.acled_cats = j.acled
         kept.append(c)
     return kept
 

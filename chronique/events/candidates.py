@@ -90,6 +90,7 @@ class Candidate:
     cues: list[str] = field(default_factory=list)  # ACLED cue classes of the sentence ("grenade", "police")
     weak: bool = False  # anaphoric or backgrounded mention: joins an existing event when one fits
     told_as_background: bool = False  # the detector reads the words as history told in passing
+    acled_cats: dict[str, float] | None = None  # the detector's ACLED sub-event probabilities, if it has a model
     evidence: list[Evidence] = field(default_factory=list)
 
     @property

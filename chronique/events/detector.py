@@ -7,7 +7,10 @@ the project labelled by hand (``train/events/``) decide, per candidate:
   old history) or ``NOT`` (the word in another sense, a generic statement, the content of
   a law, a statistic...);
 - ``type``: its PLOVER type, which may differ from the lexicon's;
-- ``modality``: asserted, agreed, planned, hypothetical or denied.
+- ``modality``: asserted, agreed, planned, hypothetical or denied;
+- ``acled`` (English): the ACLED sub-event type, used only between the sub-event types the
+  PLOVER mapping cannot tell apart (``acled_alternatives`` of ``plover.json``: an armed clash or
+  an attack on civilians, a peaceful protest or one met with force...), see :func:`refine_acled`.
 
 The models ship as package data (``chronique/data/models/events-<lang>/<decision>/``), one
 spaCy pipeline per decision, loaded once per process. Which decisions the model takes and at
@@ -26,7 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Detector", "Judgement", "candidate_features", "candidate_text", "load_detector", "model_dir"]
+__all__ = ["Detector", "Judgement", "acled_choice", "candidate_features", "candidate_text", "load_detector", "model_dir",
+           "refine_acled"]
 
 _WINDOW = 24  # words kept on each side of the trigger: the clause, not the whole paragraph
 
@@ -93,6 +97,7 @@ class Judgement:
     p_background: float
     event_type: str | None  # the model's type when it is confident enough to retype, else None
     modality: str | None  # the model's modality when it is confident enough to overrule the rules, else None
+    acled: dict[str, float] | None = None  # ACLED sub-event probabilities (languages with that model)
 
     @property
     def verdict(self) -> str:
@@ -109,7 +114,7 @@ class Detector:
 
         self.root = root
         self.use: dict[str, Any] = json.loads((root / "use.json").read_text(encoding="utf-8"))
-        self.models = {name: spacy.load(root / name) for name in ("event", "type", "modality")
+        self.models = {name: spacy.load(root / name) for name in ("event", "type", "modality", "acled")
                        if (root / name / "config.cfg").exists()}
 
     @property
@@ -133,15 +138,54 @@ class Detector:
             etype = None
             if "type" in cats:
                 best, p = max(cats["type"][i].items(), key=lambda kv: kv[1])
-                if best != rule_types[i] and p >= retype_at:
+                # per type the rules read when the training run measured so (a type it does not
+                # list keeps the rules), else one threshold for every type
+                at = (float(self.use["type_thresholds"].get(rule_types[i], 2.0)) if "type_thresholds" in self.use
+                      else retype_at)
+                if best != rule_types[i] and p >= at:
                     etype = best
             modality = None
             kept_rule = rule_modalities is not None and rule_modalities[i] in self.use.get("modality_rules_kept", ())
             if "modality" in cats and not kept_rule:
                 best, p = max(cats["modality"][i].items(), key=lambda kv: kv[1])
                 modality = best.lower() if p >= modality_at else None
-            out.append(Judgement(p_event, p_bg, etype, modality))
+            acled = {k: float(v) for k, v in cats["acled"][i].items()} if "acled" in cats else None
+            out.append(Judgement(p_event, p_bg, etype, modality, acled))
         return out
+
+    def refine_acled(self, rule: dict[str, str] | None,
+                     cats: Sequence[dict[str, float] | None]) -> dict[str, str] | None:
+        """The rules' ACLED mapping, or the model's sub-event (see :func:`acled_choice`) where
+        ``use.json`` lets the model decide for the group of the rules' sub-event."""
+        if rule is None:
+            return None
+        from .ontology import acled_groups  # the alternatives are ontology data, not model data
+
+        sub = acled_choice(rule["sub_event_type"], cats, self.use.get("acled_thresholds", {}))
+        if sub == rule["sub_event_type"]:
+            return rule
+        etype = next(g[sub] for g in acled_groups().values() if sub in g)
+        return {"event_type": etype, "sub_event_type": sub}
+
+
+def acled_choice(sub: str, cats: Sequence[dict[str, float] | None], thresholds: dict[str, float]) -> str:
+    """The ACLED sub-event of an event whose rules read ``sub``: the model's most probable
+    sub-event of the same group (``acled_groups`` of ``plover.json``), its probabilities averaged
+    over the event's candidates, when the group has a threshold and that probability reaches it;
+    else ``sub``. The training run measures with this function what the detector does."""
+    from .ontology import acled_groups
+
+    found = [c for c in cats if c]
+    for group, members in acled_groups().items():
+        if sub not in members:
+            continue
+        at = thresholds.get(group)
+        if at is None or not found:
+            return sub
+        mean = {k: sum(c.get(k, 0.0) for c in found) / len(found) for k in members}
+        best = max(members, key=lambda k: (mean[k], k == sub))
+        return best if mean[best] >= at else sub
+    return sub
 
 
 @lru_cache(maxsize=4)
@@ -151,3 +195,10 @@ def load_detector(lang: str) -> Detector | None:
     if not (root / "use.json").exists():
         return None
     return Detector(root)
+
+
+def refine_acled(rule: dict[str, str] | None, cats: Sequence[dict[str, float] | None],
+                 lang: str) -> dict[str, str] | None:
+    """:meth:`Detector.refine_acled` with the shipped detector of ``lang`` (the rules alone without one)."""
+    det = load_detector(lang) if any(cats) else None
+    return rule if det is None else det.refine_acled(rule, cats)

@@ -26,10 +26,11 @@ from typing import Any
 
 from ..model import Actor, Event, Evidence, Place, Quantity, Timex
 from .candidates import Candidate
+from .detector import refine_acled
 from .lexicon import LEXICON_LANGS, fold, load_lexicon
 from .ontology import acled_for, load_ontology
 
-__all__ = ["inherit_dates", "merge_candidates"]
+__all__ = ["inherit_dates", "merge_candidates", "rule_acled"]
 
 _PRECISION_RANK = {"point": 0, "city": 1, "admin2": 2, "admin1": 3, "region": 4, "country": 5}
 
@@ -351,6 +352,20 @@ def _to_event(rec: _Record, lang: str) -> Event:
         quantities=quantities, dead=biggest("dead"), injured=biggest("injured"), size=biggest("size"),
         claimant=_dedupe_actors([c for m in members for c in m.claimants]),
         modality=h.modality, event_text=sentences, evidence=evidence,
-        acled=acled_for(h.event_type, modes, symmetric, cues={c for m in members for c in m.cues},
-                        state_actor=_state_actor([a for m in members for a in m.actors], lang)), lang=lang, trigger=h.trigger.text,
+        acled=refine_acled(rule_acled(members, lang, h.event_type, modes, symmetric),
+                           [m.acled_cats for m in members], lang), lang=lang, trigger=h.trigger.text,
     )
+
+
+def rule_acled(members: Sequence[Candidate], lang: str, event_type: str | None = None,
+               modes: Sequence[str] | None = None, symmetric: bool | None = None) -> dict[str, str] | None:
+    """The ACLED event_type / sub_event_type the PLOVER mapping gives the candidates of one event
+    (by default the first's type and symmetry and every member's modes); one candidate alone is
+    the reading ``train/events/draw.py`` records for labelling."""
+    head = members[0]
+    if modes is None:
+        modes = list(dict.fromkeys(x for m in members for x in m.modes))
+    return acled_for(event_type or head.event_type, list(modes),
+                     head.spec.symmetric if symmetric is None else symmetric,
+                     cues={c for m in members for c in m.cues},
+                     state_actor=_state_actor([a for m in members for a in m.actors], lang))

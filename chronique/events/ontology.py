@@ -14,7 +14,7 @@ from typing import Any
 from ..errors import ModelError
 from ..model import PLOVER_TYPES
 
-__all__ = ["acled_for", "allowed_modes", "load_ontology", "quad_class", "retyped_for"]
+__all__ = ["acled_for", "acled_groups", "allowed_modes", "load_ontology", "quad_class", "retyped_for"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,6 +33,12 @@ def load_ontology() -> dict[str, Any]:
         if rule["event"] not in PLOVER_TYPES or not rule.get("sub_event_type") or set(rule) - _RULE_KEYS:
             raise ModelError(f"[E017] chronique/data/events/plover.json: bad ACLED rule {rule} "
                              f"(keys allowed: {sorted(_RULE_KEYS)})")
+    subs = {(r["event_type"], r["sub_event_type"]) for r in data["acled"]}
+    for name, pairs in data.get("acled_groups", {}).items():
+        unknown = [p for p in pairs if tuple(p) not in subs]
+        if unknown or len({p[1] for p in pairs}) != len(pairs):
+            raise ModelError(f"[E021] chronique/data/events/plover.json: acled_groups[{name!r}] names a pair no "
+                             f"ACLED rule gives, or one twice: {unknown}")
     return data
 
 
@@ -89,3 +95,11 @@ def acled_for(event_type: str, modes: list[str], symmetric: bool = False, cues: 
             continue
         return {"event_type": rule["event_type"], "sub_event_type": rule["sub_event_type"]}
     return None
+
+
+def acled_groups() -> dict[str, dict[str, str]]:
+    """Groups of ACLED sub-event types the PLOVER mapping cannot tell apart (the same PLOVER
+    type and modes: an armed clash or an attack on civilians...), each sub-event with its ACLED
+    event type; a trained model may choose within a group (``events.detector.refine_acled``)."""
+    return {name: {sub: etype for etype, sub in pairs}
+            for name, pairs in load_ontology().get("acled_groups", {}).items()}

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from chronique.events import detect
-from chronique.events.detector import candidate_text, load_detector, model_dir
+from chronique.events.detector import acled_choice, candidate_text, load_detector, model_dir
 
 TRAIN = Path(__file__).resolve().parents[2] / "train" / "events"
 sys.path.insert(0, str(TRAIN))
@@ -32,7 +32,7 @@ def test_detector_model_reproduces_its_training_scores(lang: str) -> None:
     root = model_dir(lang)
     rows = _dev(lang)
     shipped = json.loads((root / "scores.json").read_text(encoding="utf-8"))
-    again = measure(rows, predict(root, rows))
+    again = measure(rows, predict(root, rows), lang)
     assert again == shipped
     assert decide(again, lang) == json.loads((root / "use.json").read_text(encoding="utf-8"))
 
@@ -61,3 +61,32 @@ def test_detector_drops_a_word_in_another_sense() -> None:
 def test_detector_keeps_languages_without_a_model_on_rules() -> None:
     assert load_detector("xx") is None
     assert detect([], None, "xx") == []
+
+
+def test_detector_english_ships_its_acled_and_per_type_decisions() -> None:
+    scores = json.loads((model_dir("en") / "scores.json").read_text(encoding="utf-8"))
+    use = json.loads((model_dir("en") / "use.json").read_text(encoding="utf-8"))
+    assert (model_dir("en") / "acled" / "config.cfg").exists()
+    assert {"fighting", "crowds", "all"} <= set(scores["acled"])
+    # a group the model decides is one where it measured better than the rules on enough acts
+    for group, at in use["acled_thresholds"].items():
+        d = scores["acled"][group]
+        assert d["n"] >= 10
+        assert next(x["accuracy"] for x in d["model"] if x["threshold"] == at) > d["rules"]
+    for rule_type, at in use["type_thresholds"].items():
+        d = scores["type_by_rule"][rule_type]
+        assert next(x["accuracy"] for x in d["model"] if x["threshold"] == at) > d["rules"]
+    # the French decisions were not touched by the English ones
+    assert "acled" not in json.loads((model_dir("fr") / "scores.json").read_text(encoding="utf-8"))
+
+
+def test_detector_acled_choice_stays_in_the_rules_group() -> None:
+    cats = {"Armed clash": 0.1, "Attack": 0.7, "Peaceful protest": 0.9, "Air/drone strike": 0.95}
+    # the model may turn an armed clash into an attack (same group), not into a protest
+    assert acled_choice("Armed clash", [cats], {"fighting": 0.5}) == "Attack"
+    assert acled_choice("Armed clash", [cats], {"fighting": 0.8}) == "Armed clash"  # not confident enough
+    assert acled_choice("Armed clash", [cats], {"crowds": 0.5}) == "Armed clash"  # group left to the rules
+    assert acled_choice("Air/drone strike", [{"Attack": 1.0}], {"fighting": 0.1}) == "Air/drone strike"
+    # averaged over the event's candidates
+    assert acled_choice("Attack", [cats, {"Armed clash": 0.9, "Attack": 0.1}], {"fighting": 0.45}) == "Armed clash"
+    assert acled_choice("Attack", [None], {"fighting": 0.1}) == "Attack"

@@ -66,3 +66,26 @@ def test_labelled_articles_are_never_split_between_files() -> None:
 def test_labelled_french_labels_load() -> None:
     rows = load_labelled(TRAIN, "fr")
     assert len(rows) >= 3000
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split()).lower()
+
+
+def test_labelled_no_sentence_comes_from_an_evaluation_set(shared_dir: Path) -> None:
+    """Whatever a candidate's ``corpus`` says, none of its sentences is a sentence of PLOVER GSR or
+    CASE 2021 (they measure the English pipeline; issue 14)."""
+    import csv
+
+    gsr = json.loads((shared_dir / "data" / "plover-gsr" / "dev.json").read_text(encoding="utf-8"))
+    texts = [r["text"] for r in gsr if r.get("text")]
+    with (shared_dir / "data" / "case2021-task2" / "dev.tsv").open(encoding="utf-8") as f:
+        texts += [r["EventSnippet"] or "" for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    assert len(texts) > 500
+    evaluation = "\n".join(_flat(t) for t in texts)
+    rows = [json.loads(line) for f in sorted((TRAIN / "candidates").glob("en-*.jsonl"))
+            for line in f.open(encoding="utf-8")]
+    found = [r["id"] for r in rows if len(_flat(r["sentence"])) >= 30 and _flat(r["sentence"]) in evaluation]
+    assert found == []
+    # the check itself finds an evaluation sentence when one is there
+    assert _flat(texts[0])[:60] in evaluation

@@ -2,6 +2,7 @@
 
     python train/events/draw.py CORPUS.jsonl OUT.jsonl [--articles 420] [--seed 13] [--exclude GOLD_ARTICLES.jsonl ...]
     python train/events/draw.py --lang en SOURCE ... OUT.jsonl --candidates 2400 --parts 4
+    python train/events/draw.py --lang en SOURCE ... OUT.jsonl --articles 0 --acled-groups --exclude EN-0.jsonl ...
 
 Every candidate chronique's trigger lexicon proposes in a seeded random sample of
 articles, one line per trigger (not per date): the sentence, the trigger's offsets
@@ -16,6 +17,11 @@ the geoparsing sets LGL and GeoVirus (their article texts only). English rows ca
 ``corpus``, the set they were drawn from, so that a test can check that none comes
 from an evaluation set. The French output is unchanged byte for byte (the labelled
 French candidates stay reproducible).
+
+``--acled-groups`` (English) keeps only the candidates whose rules' ACLED sub-event is in one of the
+groups the PLOVER mapping cannot tell apart (``acled_groups`` of ``plover.json``: armed clash or
+attack, peaceful protest or protest met with force...), the ones the ACLED classifier decides.
+An ``--exclude`` file may be candidate rows (their ``doc`` is excluded) or article records (``id``).
 
 ``--candidates N`` keeps whole articles, in the seeded order, until at least N
 candidates are drawn; ``--parts K`` writes OUT's stem ``-0`` … ``-(K-1)``, K files of
@@ -36,6 +42,7 @@ from urllib.parse import unquote
 from chronique import events
 from chronique._sections import SECTION_CHARS
 from chronique.events.detector import candidate_features
+from chronique.events.merge import rule_acled
 from chronique.ingest import iter_articles
 from chronique.pipeline import Pipeline
 
@@ -156,6 +163,9 @@ def candidate_rows(pipe: Pipeline, articles: list[dict[str, Any]], tmp: Path) ->
             }
             if "corpus" in by_id[p.article.id]:  # the English sources; the French rows stay as they were
                 row["corpus"] = by_id[p.article.id]["corpus"]
+                # what the PLOVER -> ACLED mapping reads for this trigger alone (the rules the
+                # ACLED classifier is measured against)
+                row["rule"]["acled"] = (rule_acled([c], pipe.lang) or {}).get("sub_event_type")
             out.append(row)
     return out
 
@@ -198,8 +208,15 @@ def main() -> None:
     ap.add_argument("--parts", type=int, default=1, help="split the output by article into this many files")
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--exclude", type=Path, nargs="*", default=[])
+    ap.add_argument("--acled-groups", action="store_true",
+                    help="only candidates the rules map to a sub-event of an ACLED group (English)")
     a = ap.parse_args()
-    exclude = {json.loads(line)["id"] for f in a.exclude for line in f.open(encoding="utf-8") if line.strip()}
+    exclude = set()
+    for f in a.exclude:
+        for line in f.open(encoding="utf-8"):
+            if line.strip():
+                rec = json.loads(line)
+                exclude.add(rec.get("doc") or rec["id"])
     pool = [r for src in a.corpus for r in read_source(src)]
     articles = _records(pool, exclude, a.articles or len(pool), a.seed)
     for r in articles:
@@ -207,6 +224,11 @@ def main() -> None:
             print(f"warning: {r['id']} is longer than {SECTION_CHARS} characters", file=sys.stderr)
     rows = candidate_rows(Pipeline(lang=a.lang), articles, a.out.with_suffix(".articles.tmp.jsonl"))
     a.out.with_suffix(".articles.tmp.jsonl").unlink()
+    if a.acled_groups:
+        from chronique.events.ontology import acled_groups
+
+        grouped = {sub for members in acled_groups().values() for sub in members}
+        rows = [{**r, "draw": "acled-groups"} for r in rows if r["rule"].get("acled") in grouped]
     if a.candidates:
         rows = first_candidates(rows, a.candidates)
     if a.parts > 1:
