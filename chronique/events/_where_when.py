@@ -31,6 +31,22 @@ def _attached(tok: Any, t: Timex, doc: Any) -> bool:
     return tok in list(head.ancestors) or head.head == tok or head in tok.subtree
 
 
+def _hops(tok: Any, t: Timex, doc: Any, trigger_positions: list[int]) -> int:
+    """Dependency steps from the date up to the trigger; a path through another event word
+    counts as far away (that date is the other event's)."""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    if span is None:
+        return 99
+    cur, n = span.root, 0
+    while cur.i != tok.i and n < 20:
+        if cur.i != span.root.i and cur.idx in trigger_positions:
+            return 50 + n
+        if cur.head.i == cur.i:
+            return 99  # tok is below the date (a date phrase that contains the trigger)
+        cur, n = cur.head, n + 1
+    return n
+
+
 def _same_clause(tok: Any, t: Timex, doc: Any) -> bool:
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
     if span is None:
@@ -44,6 +60,12 @@ def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positi
     if not sent_timexes:
         return []
     attached = [t for t in sent_timexes if _attached(tok, t, doc)]
+    if len(attached) > 1:
+        # "Le président, en visite lundi, avait rencontré en janvier ...": the date hung on the
+        # trigger itself governs it, not one hung on another event word inside its subject
+        hops = {id(t): _hops(tok, t, doc, trigger_positions) for t in attached}
+        fewest = min(hops.values())
+        attached = [t for t in attached if hops[id(t)] == fewest]
     pool = attached or [
         t for t in sent_timexes
         # a date nearer another trigger of the sentence belongs to that one

@@ -196,6 +196,21 @@ _GENERIC_DETS = frozenset({"tout", "toute", "tous", "toutes", "chaque", "aucun",
                            "any", "every", "each", "no"})
 
 
+def _state_holder(tok: Any) -> list[Any]:
+    """"le président, en visite à Paris", "les cheminots en grève": a bare noun after "en" says
+    what someone is doing; that someone is the noun it qualifies, else its clause's subject."""
+    if any(c.dep_.startswith("det") for c in tok.children):
+        return []
+    if not any(c.dep_ in ("case", "prep") and fold(c.text) == "en" for c in tok.children):
+        return []
+    head = tok.head
+    if head.pos_ in ("NOUN", "PROPN") and head.i != tok.i:
+        return [head]
+    if head.pos_ in ("VERB", "AUX"):
+        return [c for c in head.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
+    return []
+
+
 def _possessor(tok: Any) -> list[Any]:
     """"sa visite": the owner is the agent or subject of the clause the noun sits in."""
     if not any("Yes" in c.morph.get("Poss") or c.dep_ in ("poss", "nmod:poss") for c in tok.children):
@@ -336,7 +351,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                    if d.dep_.startswith("det")):
                 continue  # "tout régime qui menace Israël": a generic statement, no event
             if nominal and not args.subjects:
-                args.subjects = _possessor(tok)
+                args.subjects = _possessor(tok) or _state_holder(tok)
             if nominal and spec.needs_argument and not (args.subjects or args.co_participants or args.objects
                                                         or args.targets):
                 continue
