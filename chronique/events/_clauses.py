@@ -190,7 +190,7 @@ def retyped_by_modifier(tok: Any, spec: Trigger) -> Trigger:
         return spec
     table = dict(spec.modifiers)
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") or c.dep_.startswith("nmod"):
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") or c.dep_.startswith(("nmod", "obl")):
             for key in (fold(c.lemma_), fold(c.text)):
                 target = table.get(key)
                 if target:

@@ -211,6 +211,29 @@ def _state_holder(tok: Any) -> list[Any]:
     return []
 
 
+def _nationality_actors(tok: Any, coder: Any, doc: Any) -> list[Actor]:
+    """"l'offensive turque", "les sanctions américaines", "le raid israélien": a nationality
+    adjective on an event noun names the state that acts."""
+    if coder is None:
+        return []
+    out: list[Actor] = []
+    for c in tok.children:
+        if c.dep_ != "amod" or c.pos_ != "ADJ" or not c.text[:1].islower():
+            continue
+        for a in coder.resolve((c.idx, c.idx + len(c.text)), doc) or coder.code_span(doc[c.i:c.i + 1]):
+            if a.country and not any(b.country == a.country for b in out):
+                out.append(Actor(text=c.text, name=_country_name(a.country), country=a.country,
+                                 start=c.idx, end=c.idx + len(c.text), kind="state"))
+    return out
+
+
+def _country_name(alpha3: str) -> str | None:
+    import pycountry  # a light lookup table
+
+    c = pycountry.countries.get(alpha_3=alpha3)
+    return str(getattr(c, "common_name", None) or c.name) if c is not None else None
+
+
 def _possessor(tok: Any) -> list[Any]:
     """"sa visite": the owner is the agent or subject of the clause the noun sits in."""
     if not any("Yes" in c.morph.get("Poss") or c.dep_ in ("poss", "nmod:poss") for c in tok.children):
@@ -391,6 +414,8 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     # "l'armée a été déployée": the force deployed is the one that mobilises
                     actors, recipients = _resolve_args(args.objects, coder, doc, stop, dates, cut), \
                         _resolve_args(args.targets, coder, doc, stop, dates, cut)
+            if tok.pos_ == "NOUN" and not spec.symmetric and not actors:
+                actors = _nationality_actors(tok, coder, doc)  # "l'offensive turque", "le raid américain"
             actor_ranges = [(a.start, a.end) for a in actors + recipients if a.start is not None and a.end is not None]
             if not spec.symmetric:
                 # "imposé des sanctions à la Russie": the country is the recipient

@@ -1,0 +1,21 @@
+"""What governs a trigger: the date hung on it, the state its nationality adjective names."""
+
+from __future__ import annotations
+
+
+def test_date_inside_the_subject_belongs_to_the_subjects_event(events_of) -> None:
+    text = ("Le président Kais Saied, en visite en France lundi, avait rencontré en janvier "
+            "des militants de Tataouine.")
+    events = events_of(text, "fr", "2020-06-22")
+    met = [e for e in events if "CONSULT" in e.event and (e.date or "").startswith("2020-01")]
+    visit = [e for e in events if "CONSULT" in e.event and e.date == "2020-06-22"]
+    assert met, [(e.event, e.date) for e in events]
+    assert visit, [(e.event, e.date) for e in events]
+
+
+def test_nationality_adjective_on_an_event_noun_names_the_acting_state(events_of) -> None:
+    events = events_of("L'offensive turque contre les forces kurdes a fait des dizaines de morts dimanche "
+                       "dans le nord de la Syrie.", "fr", "2020-06-10")
+    assault = [e for e in events if "ASSAULT" in e.event]
+    assert assault and any(a.country == "TUR" and a.kind == "state" for e in assault for a in e.actor), \
+        [(e.event, [(a.text, a.country) for a in e.actor]) for e in events]
