@@ -31,6 +31,12 @@ def _attached(tok: Any, t: Timex, doc: Any) -> bool:
     return tok in list(head.ancestors) or head.head == tok or head in tok.subtree
 
 
+def _hung_on(verb: Any, t: Timex, doc: Any) -> bool:
+    """Is the date a direct dependent of ``verb``?"""
+    span = doc.char_span(t.start, t.end, alignment_mode="expand")
+    return span is not None and span.root.head.i == verb.i and span.root.i != verb.i
+
+
 def _hops(tok: Any, t: Timex, doc: Any, trigger_positions: list[int]) -> int:
     """Dependency steps from the date up to the trigger; a path through another event word
     counts as far away (that date is the other event's)."""
@@ -60,6 +66,10 @@ def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positi
     if not sent_timexes:
         return []
     attached = [t for t in sent_timexes if _attached(tok, t, doc)]
+    if not attached and tok.dep_.startswith("xcomp"):
+        # "ont tenté dimanche de disperser", "Dimanche, la police a tenté de disperser": the date of
+        # the verb that controls the trigger dates the attempt, and so the act
+        attached = [t for t in sent_timexes if _hung_on(tok.head, t, doc)]
     if len(attached) > 1:
         # "Le président, en visite lundi, avait rencontré en janvier ...": the date hung on the
         # trigger itself governs it, not one hung on another event word inside its subject

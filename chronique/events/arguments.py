@@ -141,6 +141,7 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
     # "sent arms to Pakistan", "apologized to Brazil": the dative party of a verb is its recipient;
     # English nouns take theirs the same way ("an ultimatum to Ecuador", "aid for Romania")
     verbal = trigger.pos_ in ("VERB", "AUX")
+    genitive: list[Any] = []  # "tirs de gaz", "visite de Macron": read as the doer unless a light verb says who
     dative = lex.preps.get("recipient" if verbal else "noun_recipient", frozenset())
     for c in [*trigger.children, *_through_dates(trigger, in_date)]:
         if c.i in in_date:
@@ -195,6 +196,8 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
                 # "la visite de Macron": who visits; "l'arrestation de Bouhafs": who is arrested
                 patient = fold(trigger.lemma_) in lex.patient_genitive
                 (args.objects if patient else args.subjects).extend(_conjuncts(c))
+                if not patient:
+                    genitive.extend(_conjuncts(c))
             elif p in loc:
                 args.locatives.extend(_conjuncts(c))
     if args.passive and not args.agents and any(
@@ -209,7 +212,12 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
     if light is not None:
         # "l'UE a imposé des sanctions à la Russie": the light verb carries the arguments
         verb = arguments(light, lex, in_date)
-        args.subjects = args.subjects or (verb.agents if verb.passive else verb.subjects)
+        doers = verb.agents if verb.passive else verb.subjects
+        if doers and args.subjects and all(x in genitive for x in args.subjects):
+            # "la police a procédé à des tirs de gaz": the light verb's subject acts, the genitive
+            # says what the act is made of
+            args.subjects = []
+        args.subjects = args.subjects or doers
         args.targets += verb.targets + [t for t in verb.co_participants if light.lemma_ != "avoir"]
         args.locatives += verb.locatives
         for c in light.children:

@@ -19,3 +19,18 @@ def test_nationality_adjective_on_an_event_noun_names_the_acting_state(events_of
     assault = [e for e in events if "ASSAULT" in e.event]
     assert assault and any(a.country == "TUR" and a.kind == "state" for e in assault for a in e.actor), \
         [(e.event, [(a.text, a.country) for a in e.actor]) for e in events]
+
+
+def test_light_verb_subject_acts_not_the_genitive_of_the_event_noun(events_of) -> None:
+    events = events_of("La police a procédé lundi à d'intenses tirs de gaz lacrymogène contre des centaines de "
+                       "manifestants dans le centre de Tataouine.", "fr", "2020-06-22")
+    assault = [e for e in events if "ASSAULT" in e.event]
+    assert assault and any("police" in a.text.lower() for e in assault for a in e.actor), \
+        [(e.event, [a.text for a in e.actor]) for e in events]
+
+
+def test_date_of_the_controlling_verb_dates_the_attempted_act(events_of) -> None:
+    events = events_of("Dimanche, les policiers avaient tenté de disperser des manifestants devant le gouvernorat "
+                       "de Tataouine.", "fr", "2020-06-23")
+    acts = [e for e in events if set(e.event) & {"COERCE", "ASSAULT"}]
+    assert acts and acts[0].date == "2020-06-21", [(e.event, e.date) for e in events]
