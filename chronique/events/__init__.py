@@ -20,7 +20,7 @@ from ._implied import add_implied_actors
 from ._locate import context_places, locate_candidates, locate_events
 from .candidates import Candidate, find_candidates
 from .detector import candidate_features, candidate_text, load_detector
-from .lexicon import Lexicon, fold, load_lexicon, validate_lexicon
+from .lexicon import LEXICON_LANGS, Lexicon, fold, load_lexicon, validate_lexicon
 from .merge import inherit_dates, merge_candidates
 from .ontology import acled_for, allowed_modes, needs_actor, quad_class, retyped_for
 
@@ -139,15 +139,20 @@ def merge_events(candidates: list[Candidate], lang: str) -> list[Event]:
         doc = candidates[0].trigger.doc
         locate_events(events, doc)
         add_implied_actors(events, lang, {c.id: c.trigger.lemma_ for c in candidates})
-        events = [e for e in events if _has_party(e)]
+        events = [e for e in events if _has_party(e, lang)]
         flag_background(events, doc.user_data.get(_DCT_KEY), {c.id for c in candidates if c.told_as_background})
-    return [e for e in events if _has_party(e)]
+    return [e for e in events if _has_party(e, lang)]
 
 
-def _has_party(ev: Event) -> bool:
+def _has_party(ev: Event, lang: str) -> bool:
     """A request, an agreement, a visit... is someone's: without a party chronique can
-    identify ("la situation sanitaire exigeait", "un effort demandé") it is no event.
-    A passive names only whom it concerns ("Aristide has been accused"): that party counts."""
+    identify ("la situation sanitaire exigeait", "un effort demandé") it is no event, and
+    without someone who does it ("lui-même critiqué", "la police a été appelée", a pronoun
+    chronique cannot resolve) it cannot say who did what to whom: where the lexicon says so
+    (``verbal_events_need_actor``) the actor slot must be filled. Attacks, arrests, protests and
+    deployments may be told without their author."""
     if not needs_actor(ev.event[0]):
         return True
+    if not ev.actor and lang in LEXICON_LANGS and load_lexicon(lang).data.get("verbal_events_need_actor"):
+        return False
     return any(a.name or a.country or a.sector or a.kind == "person" for a in ev.actor + ev.recipient)

@@ -57,3 +57,11 @@ def test_uncoded_non_party_words_leave_the_party_slots(events_of) -> None:
     parties = [a.text for e in events for a in e.actor + e.recipient]
     assert events, "the rejection is an event"
     assert not any(p.split()[-1] in ("recours", "colère", "décision") for p in parties), parties
+
+
+def test_verbal_event_without_anyone_doing_it_is_no_event(events_of) -> None:
+    none = events_of("Le ministre de l'Intérieur Gérard Collomb a été vivement critiqué lundi.", "fr", "2020-06-10")
+    assert not [e for e in none if "ACCUSE" in e.event], [(e.event, [a.text for a in e.actor]) for e in none]
+    some = events_of("Le ministre de l'Intérieur Gérard Collomb a été vivement critiqué lundi par l'opposition.",
+                     "fr", "2020-06-10")
+    assert [e for e in some if "ACCUSE" in e.event and e.actor], [(e.event, [a.text for a in e.actor]) for e in some]
