@@ -103,3 +103,14 @@ def test_lemma_index_fix_and_paragraph_rule_leave_annotations_unchanged(nlp_fr: 
     ours, theirs = nlp.parse(text, "fr"), stock(text)
     assert [t.lemma_ for t in ours] == [t.lemma_ for t in theirs]
     assert [s.text.strip() for s in ours.sents][1] == "Titre"
+
+
+def test_inline_subheading_is_cut_off_both_sentences() -> None:
+    from chronique.nlp import parse
+
+    text = ('Les protestataires dénoncent une arrestation "politique".- "Légitimes" -Lundi, la police a '
+            "procédé à des tirs de gaz lacrymogène. Le chef d'état-major a rencontré le Su-24 à Jean-Yves.")
+    sents = [s.text for s in parse(text, "fr").sents]
+    assert sents[0] == 'Les protestataires dénoncent une arrestation "politique".'
+    assert any(s.startswith("Lundi, la police a procédé") for s in sents), sents
+    assert any("état-major" in s and "Su-24" in s and "Jean-Yves" in s for s in sents), sents
