@@ -96,7 +96,7 @@ def detect(candidates: list[Candidate], doc: Any, lang: str) -> list[Candidate]:
             c.spec = replace(c.spec, event=j.event_type, mode=None, modifiers=())
             allowed = allowed_modes(j.event_type)
             c.modes = [m for m in c.modes if m in allowed]
-        if j.modality is not None:
+        if j.modality is not None and not c.wished:
             c.modality = j.modality
         c.acled_cats = j.acled
         kept.append(c)

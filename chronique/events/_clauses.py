@@ -3,6 +3,7 @@ governing triggers, backgrounded mentions, cue words, and the character span of 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -51,10 +52,102 @@ def modality_of(tok: Any, lex: Lexicon, in_date: frozenset[int] = frozenset()) -
         if fold(a.lemma_) == "will":
             return "planned"
     for anc in _ancestors_until_sentence(tok)[:3]:
-        m = lex.modality_verbs.get(fold(anc.lemma_))
+        m = _modality_word(anc, lex)
         if m:
             return "denied" if _negated(anc, lex) else m
+    if governed_wish(tok, lex):
+        return "hypothetical"
     return "asserted"
+
+
+def _word_forms(tok: Any, lang: str) -> list[str]:
+    """A token's lemma and the base forms an English inflection may hide ("hopes" lemmatised "hop")."""
+    w = fold(tok.text)
+    forms = [fold(tok.lemma_)]
+    if lang != "en":
+        return forms
+    forms.append(w)
+    if w.endswith("ing") and len(w) > 5:
+        forms += [w[:-3], w[:-3] + "e"]
+    elif w.endswith("ed") and len(w) > 4:
+        forms += [w[:-1], w[:-2]]
+    elif w.endswith("es") and len(w) > 4:
+        forms += [w[:-1], w[:-2]]
+    elif w.endswith("s") and len(w) > 3:
+        forms.append(w[:-1])
+    return forms
+
+
+def _modality_word(anc: Any, lex: Lexicon) -> str | None:
+    if lex.lang == "en" and anc.pos_ in ("ADP", "SCONJ", "CCONJ", "PART"):
+        return None  # "protesters like him": a preposition, not the verb of a wish
+    m = lex.modality_verbs.get(fold(anc.lemma_))
+    if m:
+        return m
+    # the inflected forms the lemmatiser misses ("hopes" -> "hop") are read for wishes only
+    return next(("hypothetical" for f in _word_forms(anc, lex.lang)[1:]
+                 if lex.modality_verbs.get(f) == "hypothetical"), None)
+
+
+def governed_wish(tok: Any, lex: Lexicon) -> bool:
+    """A hope, wish or conditional that governs the trigger: "hopes to meet", "optimistic about
+    restoring", "would like to announce an agreement". The rules' hypothetical is then read from
+    the words themselves, which the trained modality must not overrule."""
+    for anc in _ancestors_until_sentence(tok)[:3]:
+        if anc.pos_ in ("VERB", "ADJ") and _modality_word(anc, lex) == "hypothetical" and not _negated(anc, lex):
+            return True
+    governor = _complement_governor(tok) if lex.lang == "en" else None
+    if governor is not None:
+        # the governing verb's conditional carries over to its infinitive complement
+        return any(a.dep_.startswith("aux") and lex.modality_verbs.get(fold(a.lemma_)) == "hypothetical"
+                   for a in governor.children)
+    return False
+
+
+def _complement_governor(tok: Any) -> Any | None:
+    """The finite verb whose infinitive complement chain holds the trigger ("would like to
+    announce an agreement" -> "like"), if the trigger sits in such a chain."""
+    cur, found = tok, None
+    if cur.dep_ in ("dobj", "obj") and cur.head.pos_ == "VERB":
+        cur = cur.head
+    for _ in range(3):
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        found = cur
+    return found
+
+
+def habitual(tok: Any, lex: Lexicon) -> bool:
+    """"have often collaborated", "offers the program twice per year": a habit or a general
+    truth, not a specific act (read on the trigger and on the verb that carries a trigger noun)."""
+    if not lex.habitual_adverbs and not lex.habitual_phrases:
+        return False
+    verbs = [tok]
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+        verbs.append(tok.head)
+    for v in verbs:
+        for c in v.children:
+            if c.dep_ in ("advmod",) and fold(c.text) in lex.habitual_adverbs:
+                return True
+            if c.dep_ in ("npadvmod", "obl", "obl:tmod", "nmod:tmod", "prep", "advmod", "advcl"):
+                words = " " + " ".join(fold(t.text) for t in c.subtree) + " "
+                if any(f" {p} " in words for p in lex.habitual_phrases):
+                    return True
+    return False
+
+
+_SCORE = re.compile(r"(?<![\d./:-])\d{1,2}-\d{1,2}(?![\d./:-])")
+
+
+def sports_context(sent: Any, spec_event: str, lex: Lexicon) -> bool:
+    """"Wales beat Hungary 2-0", "fired a shot at the goaltender": a sports report."""
+    if spec_event not in lex.sports_types:
+        return False
+    words = " " + " ".join(fold(t.text) for t in sent) + " "
+    if lex.sports_score and _SCORE.search(sent.text):
+        return True
+    return any(f" {w} " in words for w in lex.sports_words)
 
 
 def _conditional(tok: Any, lex: Lexicon) -> bool:

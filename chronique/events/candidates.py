@@ -18,6 +18,8 @@ from ._clauses import (
     acled_cue_classes,
     anaphoric,
     governed_by_trigger,
+    governed_wish,
+    habitual,
     in_purpose_clause,
     is_reflexive,
     modality_of,
@@ -28,6 +30,7 @@ from ._clauses import (
     retyped_by_call,
     retyped_by_modifier,
     span_of,
+    sports_context,
     temporal_background,
     violent_context,
 )
@@ -90,6 +93,7 @@ class Candidate:
     cues: list[str] = field(default_factory=list)  # ACLED cue classes of the sentence ("grenade", "police")
     weak: bool = False  # anaphoric or backgrounded mention: joins an existing event when one fits
     told_as_background: bool = False  # the detector reads the words as history told in passing
+    wished: bool = False  # a hope or wish governs the trigger: its modality is the rules' to say
     acled_cats: dict[str, float] | None = None  # the detector's ACLED sub-event probabilities, if it has a model
     evidence: list[Evidence] = field(default_factory=list)
 
@@ -346,15 +350,26 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                 args = Arguments(subjects=clause_subject(rep), objects=own + args.objects, locatives=args.locatives)
             if spec.intransitive_only and args.objects:
                 continue
-            if spec.needs_prep and not any(
-                fold(c.text) in spec.needs_prep for c in tok.subtree
-                if c.dep_ in ("case", "prep", "mark", "prt", "compound:prt")
-            ):
+            has_prep = not spec.needs_prep or any(
+                fold(c.text) in spec.needs_prep for c in (tok.children if spec.prep_or_object else tok.subtree)
+                if c.dep_ in ("case", "prep", "mark", "prt", "compound:prt"))
+            has_object = not spec.object_class or object_has_class(tok, args, spec.object_class, lex)
+            if spec.prep_or_object:
+                if not ((spec.needs_prep and has_prep) or (spec.object_class and has_object)):
+                    continue  # "was fired", "fired her": not "fired at the crowd", "fired rockets"
+            elif not (has_prep and has_object):
                 continue
             if spec.needs_violent_context and not violent_context(sent, lex):
                 continue
-            if spec.object_class and not object_has_class(tok, args, spec.object_class, lex):
-                continue
+            if spec.not_object_class and object_has_class(tok, args, spec.not_object_class, lex):
+                continue  # "released a statement", "struck a tree": the word in another sense
+            if spec.not_modifiers and any(c.dep_ in ("amod", "compound", "nmod") and fold(c.text) in spec.not_modifiers
+                                          for c in tok.children):
+                continue  # "cardiac arrest", "house arrest" (a sentence served, told apart)
+            if sports_context(sent, spec.event, lex):
+                continue  # "Wales beat Hungary 2-0": a match, not an attack
+            if habitual(tok, lex):
+                continue  # "have often collaborated": a habit, not an act
             if in_purpose_clause(tok, lex) or governed_by_trigger(tok, lex, spec.event):
                 continue
             nominal = tok.pos_ in ("NOUN", "PROPN")
@@ -369,6 +384,9 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                      for y in (_pronoun_antecedent(x) or [x]) + _preceding_noun(x)]  # "l'épidémie, qui a tué"
             if any(fold(x.lemma_) in lex.non_agents or fold(x.text) in lex.non_agents for x in doers):
                 continue  # "l'épidémie a tué 28.940 personnes": a disease or a storm is no actor
+            if any(x.pos_ == "NOUN" and (fold(x.lemma_) in lex.rule_agents or fold(x.text) in lex.rule_agents)
+                   for x in doers):
+                continue  # "current legislation allows": what a text says or a thing does is no act
             holders = list(args.subjects) + ([tok.head] if tok.dep_ in ("acl:relcl", "relcl") else [])
             if any(fold(d.text) in _GENERIC_DETS for s_ in holders for d in s_.children
                    if d.dep_.startswith("det")):
@@ -394,6 +412,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
         acled_cues = acled_cue_classes(sent, lex)
         for tok, spec, args, weak in kept:
             modality = modality_of(tok, lex, in_date)
+            wished = modality == "hypothetical" and governed_wish(tok, lex)
             spec = retype_by_modality(tok, spec, modality, lex)
             stop = set(trigger_idx)  # an argument never extends over a trigger, its own included
             subj = args.agents if args.passive else args.subjects
@@ -497,6 +516,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                     modality=modality, places=cplaces, quantities=qs,
                     dead=mags["dead"], injured=mags["injured"], size=mags["size"],
                     claimants=[] if weak else list(claim_map.get(si, [])), weak=weak, cues=list(acled_cues),
+                    wished=wished,
                     evidence=list(base_evidence),
                 )
                 cand.evidence += [Evidence(c.start, c.end, "claimant") for c in cand.claimants if c.start is not None]

@@ -23,7 +23,7 @@ _TRIGGER_KEYS = {
     "event", "pos", "mode", "symmetric", "context", "reflexive_only", "not_reflexive", "not_with_clause",
     "intransitive_only",
     "needs_argument", "needs_prep", "needs_violent_context", "object_kinds", "modifiers",
-    "object_class",
+    "object_class", "not_object_class", "prep_or_object", "not_modifiers",
 }
 _REQUIRED = (
     "triggers", "modes", "preps", "negation", "modality_verbs", "purpose_markers",
@@ -62,6 +62,12 @@ class Trigger:
     modifiers: tuple[tuple[str, str], ...] = ()
     # the object must contain a word of one of these object_classes ("find" + weapons)
     object_class: tuple[str, ...] = ()
+    # the object must not contain a word of these classes ("released a statement": no prisoner freed)
+    not_object_class: tuple[str, ...] = ()
+    # needs_prep and object_class are alternatives: "fired at the crowd" or "fired rockets"
+    prep_or_object: bool = False
+    # modifiers that give the word another sense ("cardiac arrest"): no event
+    not_modifiers: tuple[str, ...] = ()
 
 
 class Lexicon:
@@ -90,6 +96,9 @@ class Lexicon:
                 object_kinds=tuple(spec.get("object_kinds", ())),
                 modifiers=tuple((fold(k), v) for k, v in spec.get("modifiers", {}).items()),
                 object_class=tuple(spec.get("object_class", ())),
+                not_object_class=tuple(spec.get("not_object_class", ())),
+                prep_or_object=bool(spec.get("prep_or_object")),
+                not_modifiers=tuple(fold(w) for w in spec.get("not_modifiers", ())),
             )
         # mode cue word -> mode; multiword cues are matched on folded sentence text
         self.mode_words: dict[str, str] = {}
@@ -125,6 +134,16 @@ class Lexicon:
         # event types aimed at the place where a force is massed or a threatened action would happen
         self.aimed_by_place = frozenset(data.get("aimed_by_place_events", ()))
         self.non_agents = frozenset(fold(w) for w in data.get("non_agents", ()))
+        # "current legislation allows", "the system would allow": a text or a thing is no actor
+        self.rule_agents = frozenset(fold(w) for w in data.get("rule_agents", ()))
+        # "have often collaborated", "twice per year": habitual or generic clauses
+        self.habitual_adverbs = frozenset(fold(w) for w in data.get("habitual_adverbs", ()))
+        self.habitual_phrases = tuple(fold(w) for w in data.get("habitual_phrases", ()))
+        # "Wales beat Hungary 2-0": violent words in a sports report
+        sports = data.get("sports_context", {})
+        self.sports_types = frozenset(sports.get("types", ()))
+        self.sports_words = frozenset(fold(w) for w in sports.get("words", ()))
+        self.sports_score = bool(sports.get("score"))
         self.object_classes: dict[str, frozenset[str]] = {
             name: frozenset(fold(w) for w in words) for name, words in data.get("object_classes", {}).items()
         }
@@ -173,7 +192,7 @@ def validate_lexicon(data: dict[str, Any], lang: str) -> None:
             raise ModelError(f"[E012] {where}: trigger {lemma!r} has unknown keys {sorted(unknown)}")
         if not spec.get("pos") or not set(spec["pos"]) <= {"VERB", "NOUN"}:
             raise ModelError(f"[E013] {where}: trigger {lemma!r} needs pos VERB and/or NOUN")
-        for cls in spec.get("object_class", ()):
+        for cls in list(spec.get("object_class", ())) + list(spec.get("not_object_class", ())):
             if cls not in data.get("object_classes", {}):
                 raise ModelError(f"[E020] {where}: trigger {lemma!r} names unknown object class {cls!r}")
         for mod, target in spec.get("modifiers", {}).items():
