@@ -258,7 +258,9 @@ def _state_actor(actors: Sequence[Actor], lang: str) -> bool:
 
 
 def _place_country_actor(loc: dict[str, Any] | None) -> list[Actor]:
-    """"bombs exploded in Kabul": with no named target, the country where it happened."""
+    """"bombs exploded in Kabul": with no named target, the country where it happened, as
+    PLOVER coders do. It is the coder's reading, not words of the text: the state is named
+    ("Afghanistan", not "Kabul", which is where) and carries no evidence span."""
     if not loc or not loc.get("country_code"):
         return []
     import pycountry  # only needed here; a light lookup table
@@ -266,8 +268,8 @@ def _place_country_actor(loc: dict[str, Any] | None) -> list[Actor]:
     c = pycountry.countries.get(alpha_2=str(loc["country_code"]).upper())
     if c is None:
         return []
-    return [Actor(text=str(loc.get("text") or c.name), country=c.alpha_3, kind="state",
-                  start=loc.get("start"), end=loc.get("end"))]
+    name = str(getattr(c, "common_name", None) or c.name)
+    return [Actor(text=name, name=name, country=c.alpha_3, kind="implied")]
 
 
 def _dedupe_actors(actors: Sequence[Actor]) -> list[Actor]:
