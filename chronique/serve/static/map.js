@@ -150,6 +150,7 @@
         fillOpacity: 0.85, className: "marker", count: p.count,
       });
       m.bindPopup(() => popup(p, refilter));
+      m.on("add", () => { const path = m.getElement(); if (path) path.setAttribute("data-count", String(p.count)); });
       return m;
     });
     cluster.addLayers(markers);
