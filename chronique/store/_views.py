@@ -106,6 +106,12 @@ def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> l
     """
     if facet not in FACETS:
         raise ConfigError(f"facet={facet!r}: choose one of {', '.join(FACETS)}")
+    counted = store.counted(filters)
+    if counted is not None:  # migration 0006's precomputed counts answer these filters
+        try:
+            return _counted_facet(store, facet, limit, counted)
+        except store.db_errors as exc:
+            raise store._error(f"count events by {facet}", exc) from exc
     try:
         if facet in ("week", "month"):
             where, params = _where(store, filters, "e.date_lo IS NOT NULL")
@@ -152,6 +158,36 @@ def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> l
         return [{"value": v, "count": int(n)} for v, n in rows]
     except store.db_errors as exc:
         raise store._error(f"count events by {facet}", exc) from exc
+
+
+def _counted_facet(store: Store, facet: str, limit: int, counted: tuple[str, list[Any]]) -> list[dict[str, Any]]:
+    """facet_counts() read from the precomputed rows (chronique.store._counts): same items, same order."""
+    where, params = counted
+    name = {"week": "day", "month": "day"}.get(facet, facet)
+    if facet in ("week", "month"):
+        rows = store.cached_rows(f"SELECT c.value, SUM(c.n) FROM facet_counts c WHERE c.facet = 'day' AND {where}"
+                                 " GROUP BY c.value", params)
+        counts: dict[str, int] = defaultdict(int)
+        for day, n in rows:
+            if int(n) > 0:
+                counts[_bucket(str(day)[:10], facet)] += int(n)
+        return [{"value": k, "count": n} for k, n in sorted(counts.items(), reverse=True)[:limit]]
+    if facet == "admin1":
+        rows = store.cached_rows(f"SELECT c.value, c.value2, SUM(c.n) FROM facet_counts c WHERE c.facet = 'admin1'"
+                                 f" AND {where} GROUP BY c.value, c.value2", params)
+        from .._acled import admin1 as current_admin1
+
+        merged: dict[tuple[Any, Any], int] = defaultdict(int)
+        for cc, a1, n in rows:
+            if int(n) > 0:
+                merged[(cc or None, current_admin1(cc or None, a1 or None) or None)] += int(n)
+        ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0][0] or "", kv[0][1] or ""))[:limit]
+        return [{"value": a1, "country": cc, "count": n} for (cc, a1), n in ranked]
+    rows = store.cached_rows(f"SELECT c.value, SUM(c.n) AS n FROM facet_counts c WHERE c.facet = ? AND {where}"
+                             # NULLIF: '' is NULL, which each dialect sorts where it sorts NULL ("v" above)
+                             " GROUP BY c.value HAVING SUM(c.n) > 0 ORDER BY n DESC, NULLIF(c.value, '') LIMIT ?",
+                             [name, *params, limit])
+    return [{"value": v or None, "count": int(n)} for v, n in rows]
 
 
 def article_titles(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -31,7 +31,7 @@ from urllib.parse import urlsplit
 
 from ..errors import StoreError
 from ..model import Article, Event
-from . import _query, _rows, _search
+from . import _counts, _query, _rows, _search
 from ._merged import MergedEvents
 from .migrate import Migration, latest_version, load_migrations
 
@@ -150,6 +150,7 @@ class Store(MergedEvents, ABC):
                              f"(knows {known}): upgrade chronique to use this database")
         applied = []
         self.__dict__.pop("_background_column", None)  # the schema may change below
+        self.__dict__.pop("_counts_table", None)
         for migration in migrations:
             if migration.version <= current or (target is not None and migration.version > target):
                 continue
@@ -171,6 +172,8 @@ class Store(MergedEvents, ABC):
             self._execute("SAVEPOINT migration")
             try:
                 self._run_script(migration.sql)
+                if migration.version == _counts.MIGRATION:  # filled by the code that keeps it up to date
+                    self._fill_counts()
                 self._execute("RELEASE SAVEPOINT migration")
             except self.db_errors as exc:
                 if not migration.optional or migration.optional not in str(exc).lower():
@@ -226,6 +229,8 @@ class Store(MergedEvents, ABC):
             event_ids = [r[0] for r in self._execute("SELECT id FROM events WHERE doc_id = ?",
                                                      (article_id,)).fetchall()]
             self._unindex_text(article_id, event_ids)
+            if self._has_counts():
+                self._count_events("e.doc_id = ?", [article_id], sign=-1)
             merged = self._detach_article(article_id) if self._merging() else []
             # explicit deletes, not only ON DELETE CASCADE: it needs foreign keys enabled
             self._execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)",
@@ -366,6 +371,8 @@ class Store(MergedEvents, ABC):
                 for row in _rows.actor_rows(record):
                     self._execute(actor_sql, row)
             self._index_text(article, records)
+            if self._has_counts():
+                self._count_events("e.doc_id = ?", [article.id], sign=1)
             if self._merging():  # one transaction: an article is stored merged or not at all
                 self._attach_article(article, records)
             self._execute("RELEASE SAVEPOINT article")
@@ -433,8 +440,12 @@ class Store(MergedEvents, ABC):
     def count_events(self, **filters: Any) -> int:
         """How many events ``query_events(**filters)`` would yield (without paging)."""
         filters.pop("order", None)
-        where, params = self._where(filters)
+        counted = self.counted(filters)
         try:
+            if counted is not None:
+                sql = f"SELECT COALESCE(SUM(c.n), 0) FROM facet_counts c WHERE c.facet = 'all' AND {counted[0]}"
+                return int(self.cached_rows(sql, counted[1])[0][0])
+            where, params = self._where(filters)
             return int(self.cached_rows(f"SELECT COUNT(*) FROM events e {where}", params)[0][0])
         except self.db_errors as exc:
             raise self._error("count events", exc) from exc
@@ -461,10 +472,67 @@ class Store(MergedEvents, ABC):
         may serve an older store: it then reads the flag from the records, slower)."""
         if "_background_column" not in self.__dict__:
             try:
-                self.__dict__["_background_column"] = self.schema_version() >= 4
+                self.__dict__["_background_column"] = self.schema_version() >= 5
             except self.db_errors:
                 self.__dict__["_background_column"] = False
         return bool(self.__dict__["_background_column"])
+
+    def _has_counts(self) -> bool:
+        """Whether migration 0006's precomputed counts (chronique.store._counts) exist here."""
+        if "_counts_table" not in self.__dict__:
+            try:
+                self.__dict__["_counts_table"] = self.schema_version() >= _counts.MIGRATION
+            except self.db_errors:
+                self.__dict__["_counts_table"] = False
+        return bool(self.__dict__["_counts_table"])
+
+    def counted(self, filters: dict[str, Any]) -> _query.Clause | None:
+        """The condition on precomputed count rows (``facet_counts c``) that answers ``filters``,
+        or None when the events must be read (chronique.store._counts.plan)."""
+        if not self._has_counts():
+            return None
+        given = {k: v for k, v in filters.items() if k != "order" and v not in (None, "", [], False)}
+        return _counts.plan(given, single_typed=bool(given.get("type")) and self._single_typed())
+
+    def _count_events(self, where: str, params: list[Any], sign: int) -> None:
+        """Add (sign 1) or take away (-1) the counts of the events matching ``where`` (in the open transaction)."""
+        events = self._execute(_counts.EVENT_SQL.format(where=where), params).fetchall()
+        self._add_counts(_counts.contributions(events, self._parties_of([r[0] for r in events])), sign)
+
+    def _parties_of(self, ids: list[str]) -> list[Any]:
+        rows: list[Any] = []
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            rows += self._execute(_counts.PARTY_SQL.format(ids=", ".join("?" for _ in chunk)), chunk).fetchall()
+        return rows
+
+    def _fill_counts(self) -> None:
+        """Count every stored event (migration 0006, inside its transaction), a batch at a time."""
+        total: Any = None
+        last = ""
+        while True:
+            events = self._execute(_counts.EVENT_SQL.format(where="e.id > ? ORDER BY e.id LIMIT 5000"),
+                                   [last]).fetchall()
+            if not events:
+                break
+            found = _counts.contributions(events, self._parties_of([r[0] for r in events]))
+            total = found if total is None else total + found
+            last = events[-1][0]
+        if total:
+            self._add_counts(total, 1)
+
+    def _add_counts(self, counts: Any, sign: int) -> None:
+        rows = [(*key, sign * n) for key, n in counts.items()]
+        cols = "facet, value, value2, dim, key, key2, n"
+        for i in range(0, len(rows), 100):  # a hundred rows a statement: far fewer round trips
+            chunk = rows[i:i + 100]
+            values = ", ".join("(?, ?, ?, ?, ?, ?, ?)" for _ in chunk)
+            self._execute(f"INSERT INTO facet_counts ({cols}) VALUES {values}"
+                          " ON CONFLICT (facet, dim, key, key2, value, value2)"
+                          " DO UPDATE SET n = facet_counts.n + excluded.n",
+                          [v for row in chunk for v in row])
+        if sign < 0:
+            self._execute("DELETE FROM facet_counts WHERE n <= 0")
 
     def _stamp(self) -> tuple[Any, ...]:
         """Changes when events are added or deleted: cached search values are then read again.
