@@ -58,6 +58,8 @@ class Store(MergedEvents, ABC):
     dialect: str = ""
     #: Value of LIMIT that means "no limit" in this dialect.
     unlimited: Any = None
+    #: Column naming a row in the fewest bytes (SQLite's rowid, in every index).
+    row_key: str = "id"
     #: Statement that starts a write transaction.
     begin_sql: str = "BEGIN"
     #: Exception classes of the driver, wrapped into StoreError.
@@ -156,6 +158,8 @@ class Store(MergedEvents, ABC):
                 continue
             if self._apply(migration):
                 applied.append(migration.version)
+        for flag in ("_background_column", "_counts_table"):  # read again on the schema now in place
+            self.__dict__.pop(flag, None)
         return applied
 
     def _apply(self, migration: Migration) -> bool:
@@ -231,6 +235,7 @@ class Store(MergedEvents, ABC):
             self._unindex_text(article_id, event_ids)
             if self._has_counts():
                 self._count_events("e.doc_id = ?", [article_id], sign=-1)
+                self._bump(article_id, -1)
             merged = self._detach_article(article_id) if self._merging() else []
             # explicit deletes, not only ON DELETE CASCADE: it needs foreign keys enabled
             self._execute("DELETE FROM event_actors WHERE event_id IN (SELECT id FROM events WHERE doc_id = ?)",
@@ -373,6 +378,7 @@ class Store(MergedEvents, ABC):
             self._index_text(article, records)
             if self._has_counts():
                 self._count_events("e.doc_id = ?", [article.id], sign=1)
+                self._bump(article.id, 1)
             if self._merging():  # one transaction: an article is stored merged or not at all
                 self._attach_article(article, records)
             self._execute("RELEASE SAVEPOINT article")
@@ -424,7 +430,15 @@ class Store(MergedEvents, ABC):
                    "background": background, "place": place, "date_precision": date_precision}
         where, params = self._where(filters)
         page, page_params = _query.paging(limit, offset, self.unlimited)
-        sql = f"SELECT e.record FROM events e {where} {_query.order_by(order)} {page}"
+        order_sql = _query.order_by(order)
+        if limit is None:  # an export: one pass, streamed
+            sql = f"SELECT e.record FROM events e {where} {order_sql} {page}"
+        else:
+            # a page: the ids first, sorted and skipped on an index, then only the page's records
+            # (sorting the records themselves read every matching event's JSON: list p99 1.4 s)
+            key = self.row_key
+            sql = (f"SELECT e.record FROM events e JOIN (SELECT e.{key} AS k FROM events e {where} {order_sql}"
+                   f" {page}) p ON e.{key} = p.k {order_sql}")
         return self._iter_json(sql, [*params, *page_params])
 
     def _iter_json(self, sql: str, params: list[Any]) -> Iterator[dict[str, Any]]:
@@ -464,6 +478,8 @@ class Store(MergedEvents, ABC):
 
     def _single_typed(self) -> bool:
         """No stored event has two PLOVER types (then a type filter reads the event_type index)."""
+        if self._has_counts():
+            return not self._execute("SELECT multi_typed FROM store_state WHERE id = 1").fetchone()[0]
         return not self._cached("multi-typed", lambda: self._execute(
             "SELECT 1 FROM events WHERE event_types LIKE ? LIMIT 1", ["% %"]).fetchone())
 
@@ -537,13 +553,26 @@ class Store(MergedEvents, ABC):
     def _stamp(self) -> tuple[Any, ...]:
         """Changes when events are added or deleted: cached search values are then read again.
 
-        The count alone misses an article deleted and re-extracted into as many events; SQLite's
-        highest rowid catches it unless that article was the last one stored (a server restart,
-        or any other change, then refreshes the cache)."""
+        From migration 0006 on, the store's own change counter (``store_state``: a random token
+        per database and a number every write bumps), one row read. Before it, the event count
+        and SQLite's highest rowid: a scan of an index (10 ms on 100,000 events), and the count
+        alone misses an article deleted and re-extracted into as many events, which the rowid
+        catches unless that article was the last one stored."""
+        if self._has_counts():
+            return tuple(self._execute("SELECT token, changes FROM store_state WHERE id = 1").fetchone())
         sql = "SELECT COUNT(*), MAX(rowid) FROM events" if self.dialect == "sqlite" else "SELECT COUNT(*) FROM events"
         return tuple(self._execute(sql).fetchone())
 
+    def _bump(self, doc_id: str, sign: int) -> None:
+        """Count one more change of the events (in the open transaction): every cache is then stale;
+        and the events of two types that article ``doc_id`` adds (sign 1) or takes away (-1)."""
+        self._execute("UPDATE store_state SET changes = changes + 1, multi_typed = multi_typed + ? *"
+                      " (SELECT COUNT(*) FROM events WHERE doc_id = ? AND event_types LIKE ?) WHERE id = 1",
+                      [sign, doc_id, "% %"])
+
     def _cached(self, key: Any, read: Any) -> Any:
+        if self._has_counts():  # a stamp unique to this database: shared by every connection to it
+            return self._remember(("cached", key), read, copy=False)
         cache: dict[Any, Any] = self.__dict__.setdefault("_search_cache", {})
         stamp = self._stamp()
         if key not in cache or cache[key][0] != stamp:
@@ -556,23 +585,27 @@ class Store(MergedEvents, ABC):
         Counts and facets over a large share of the store cost tens of milliseconds each and
         are asked again and again with the same filters (every page of a list counts the same
         events); at most _RESULTS_CACHED results are kept, the oldest dropped first."""
-        # shared by the connections of one process to the same database (a server's threads)
+        return list(self._remember((sql, tuple(params)), lambda: self._execute(sql, params).fetchall()))
+
+    def _remember(self, key: Any, read: Any, copy: bool = True) -> Any:
+        # shared by the connections of one process to the same database (a server's threads);
+        # what a writer reads inside its transaction is not kept (it may yet be rolled back)
         stamp = self._stamp()
-        key = (sql, tuple(params))
         with _RESULTS_LOCK:
             results = _RESULTS.setdefault(self.url, {})
             if results.get("stamp") != stamp:
                 results.clear()
                 results["stamp"] = stamp
             if key in results:
-                return list(results[key])
-        rows = self._execute(sql, params).fetchall()
-        with _RESULTS_LOCK:
-            if results.get("stamp") == stamp:
-                if len(results) > _RESULTS_CACHED:
-                    del results[next(k for k in results if k != "stamp")]
-                results[key] = rows
-        return list(rows)
+                return results[key]
+        value = read()
+        if not self._in_transaction:
+            with _RESULTS_LOCK:
+                if results.get("stamp") == stamp:
+                    if len(results) > _RESULTS_CACHED:
+                        del results[next(k for k in results if k != "stamp")]
+                    results[key] = value
+        return value
 
     def _match_party(self, roles: tuple[str, ...], value: str) -> _search.PartyMatch | None:
         """The stored texts and names a typed party value stands for (chronique.store._search)."""

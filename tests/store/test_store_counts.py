@@ -94,3 +94,26 @@ def test_store_counts_migration_counts_the_stored_events(tmp_path: Any, make_art
     assert upgraded.counted({}) is not None
     assert _answers(upgraded) == _read_from_events(upgraded)
     upgraded.close()
+
+
+@pytest.mark.parametrize("order", ["-date", "date", "type", "-dead", "place"])
+def test_store_counts_pages_follow_the_whole_list(store: Store, make_article: Any, make_event: Any,
+                                                  order: str) -> None:
+    # a page reads its ids on an index first, then its records: the pages put end to end are the list
+    _fill(store, make_article, make_event, seed=7)
+    for filters in ({}, {"type": ["ASSAULT"]}, {"country": ["ML"]}, {"date_from": "2024-03"}):
+        whole = [e["id"] for e in store.query_events(**filters, order=order)]
+        pages = [e["id"] for offset in range(0, len(whole) + 7, 7)
+                 for e in store.query_events(**filters, order=order, limit=7, offset=offset)]
+        assert pages == whole and whole, filters
+
+
+def test_store_counts_change_stamp_and_types(tmp_path: Any, make_article: Any, make_event: Any) -> None:
+    with open_store(str(tmp_path / "s.db")) as store:
+        before = store._stamp()
+        store.add(make_article(1), [make_event("doc1", event=["ASSAULT", "COERCE"])])
+        assert store._stamp() != before and not store._single_typed()
+        store.delete("doc1")
+        assert store._single_typed()
+    with open_store(str(tmp_path / "other.db")) as other:
+        assert other._stamp()[0] != before[0]  # each database its own token: caches are not mixed up
