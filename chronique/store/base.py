@@ -428,7 +428,7 @@ class Store(MergedEvents, ABC):
                    "actor": actor, "claimant": claimant, "mode": mode, "text": text,
                    "initiator": initiator, "recipient": recipient, "modality": modality, "doc_id": doc_id,
                    "background": background, "place": place, "date_precision": date_precision}
-        where, params = self._where(filters)
+        where, params = self._where(filters, page=limit is not None)
         page, page_params = _query.paging(limit, offset, self.unlimited)
         order_sql = _query.order_by(order)
         if limit is None:  # an export: one pass, streamed
@@ -464,12 +464,12 @@ class Store(MergedEvents, ABC):
         except self.db_errors as exc:
             raise self._error("count events", exc) from exc
 
-    def _where(self, filters: dict[str, Any]) -> _query.Clause:
+    def _where(self, filters: dict[str, Any], page: bool = False) -> _query.Clause:
         if not filters.get("background") and self._has_background_column() and not self._background_events():
             filters = {**filters, "background": True}  # none to leave out: no condition to check per row
         return _query.where_clause(filters, self._text_clause, self._match_party, self._match_place,
                                    background_column=self._has_background_column(),
-                                   single_typed=bool(filters.get("type")) and self._single_typed())
+                                   single_typed=bool(filters.get("type")) and self._single_typed(), page=page)
 
     def _background_events(self) -> bool:
         """Whether any stored event is history told in passing (needs migration 0005's column)."""
