@@ -82,6 +82,6 @@ def browser_page(server: str, profile: Path) -> Iterator[Any]:
         context.close()
 
 
-def shot(page: Any, name: str) -> None:
-    """A full-page screenshot, test-artifacts/serve/NAME.png."""
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+def shot(page: Any, name: str, full_page: bool = True) -> None:
+    """A screenshot of the page (whole, or what the 1280x1000 window shows), test-artifacts/serve/NAME.png."""
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=full_page)

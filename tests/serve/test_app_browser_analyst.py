@@ -121,7 +121,7 @@ def test_app_browser_analyst_map_zoom_clustering_antimeridian(page: Any, server:
         return worst;
     }""")
     assert widest[1] < 0.5, widest
-    shot(page, "20-map-clusters-world")
+    shot(page, "20-map-clusters-world", full_page=False)
 
     # the Mali cluster: its 20 events (1515's included) at 4 places; a click zooms in and opens it
     mali = page.locator("#map .marker-cluster", has_text="20")
@@ -131,7 +131,7 @@ def test_app_browser_analyst_map_zoom_clustering_antimeridian(page: Any, server:
     page.wait_for_function(f"() => Number(document.getElementById('map').dataset.zoom) > {before_zoom}")
     page.wait_for_timeout(600)  # the cluster's opening animation
     assert page.locator("#map path.marker").count() > before_points
-    shot(page, "21-map-zoomed-mali")
+    shot(page, "21-map-zoomed-mali", full_page=False)
     # the zoom buttons work too
     zoom = _zoom(page)
     page.click("#map .leaflet-control-zoom-out")
@@ -143,7 +143,7 @@ def test_app_browser_analyst_map_zoom_clustering_antimeridian(page: Any, server:
     assert page.inner_text("#map-caption").startswith("3 located events at 2 places")
     assert _zoom(page) >= 4
     assert _shown_events(page) == 3
-    shot(page, "22-map-antimeridian-fiji")
+    shot(page, "22-map-antimeridian-fiji", full_page=False)
 
 
 def test_app_browser_analyst_timeline_clipped_and_brushed(page: Any, server: str) -> None:
@@ -154,7 +154,7 @@ def test_app_browser_analyst_timeline_clipped_and_brushed(page: Any, server: str
     assert ticks[0].startswith("2024-01") and ticks[1].startswith("2024-06"), ticks
     assert page.get_attribute("#outliers-before", "data-count") == "1"
     assert page.get_attribute("#outliers-after", "data-count") == "1"
-    shot(page, "23-timeline-clipped")
+    shot(page, "23-timeline-clipped", full_page=False)
 
     # drag from the first bar to the middle of the plot: the list keeps the brushed dates
     box = page.locator("#timeline .plot-area").bounding_box()
@@ -172,7 +172,7 @@ def test_app_browser_analyst_timeline_clipped_and_brushed(page: Any, server: str
     _drawn(page)
     assert int(page.inner_text("#count")) == _in_range(lo, hi)
     assert 0 < _in_range(lo, hi) < len(ROWS) - 2
-    shot(page, "24-timeline-brushed")
+    shot(page, "24-timeline-brushed", full_page=False)
 
     # the count at the left edge leads to the event dated before the axis
     page.goto(f"{server}/events")
@@ -197,7 +197,7 @@ def test_app_browser_analyst_sorting_and_multiselect(page: Any, server: str) -> 
     page.wait_for_url("**sort=dead*")
     dead = [int(d) for d in page.locator("table.events tbody tr td:nth-child(8)").all_inner_texts() if d.strip()]
     assert dead == sorted(dead, reverse=True) and dead[0] == 11
-    shot(page, "25-sorted-by-dead")
+    shot(page, "25-sorted-by-dead", full_page=False)
 
     # two types at once, and a modality ticked: the filters of the form, sort kept
     page.select_option("#f-type", ["PROTEST", "COERCE"])
@@ -212,7 +212,7 @@ def test_app_browser_analyst_sorting_and_multiselect(page: Any, server: str) -> 
     page.wait_for_url("**modality=*")
     assert page.inner_text("#count") == str(sum(1 for r in ROWS if r[6] in ("denied", "planned")))
     assert page.locator("#f-modality input[value=denied]").is_checked()
-    shot(page, "26-multiselect-modality")
+    shot(page, "26-multiselect-modality", full_page=False)
 
 
 def test_app_browser_analyst_actor_page(page: Any, server: str) -> None:
@@ -229,7 +229,7 @@ def test_app_browser_analyst_actor_page(page: Any, server: str) -> None:
     assert partners["JNIM"][2] == str(sum(1 for r in ROWS if r[3] == JNIM and r[4] == FAMA))
     dates = [d[:10] for d in page.locator("#events tbody tr td:first-child").all_inner_texts()]
     assert dates == sorted(dates, reverse=True)
-    shot(page, "27-actor-page")
+    shot(page, "27-actor-page", full_page=False)
 
     # the ministry's claims over time: per month, the denials apart
     page.locator("#events a.actor-link", has_text="Ministry of Defence of Mali").first.click()
@@ -241,7 +241,7 @@ def test_app_browser_analyst_actor_page(page: Any, server: str) -> None:
     assert sum(months.values()) == len(claimed)
     assert months[("2024-02", True)] == sum(1 for r in claimed if r[1].startswith("2024-02") and r[6] == "denied")
     assert ("1515-09", False) in months
-    shot(page, "28-actor-claims")
+    shot(page, "28-actor-claims", full_page=False)
     # the JSON twin says the same
     data = page.evaluate("fetch('/actors/Ministry%20of%20Defence%20of%20Mali.json').then(r => r.json())")
     assert data["roles"] == {"claimant": len(claimed)}
