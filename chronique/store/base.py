@@ -24,6 +24,7 @@ import json
 import random
 import threading
 import time
+from collections import Counter
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from typing import Any, Self
@@ -109,11 +110,15 @@ class Store(MergedEvents, ABC):
         self._in_transaction = True
 
     def _commit(self) -> None:
+        pending = self.__dict__.pop("_pending_counts", None)
+        if pending:  # the transaction's counts, summed over its articles: far fewer rows to write
+            self._add_counts(pending)
         self._execute("COMMIT")
         self._in_transaction = False
 
     def _rollback(self) -> None:
         # Called while an error (even KeyboardInterrupt) propagates: never mask it.
+        self.__dict__.pop("_pending_counts", None)
         if self._in_transaction:
             self._in_transaction = False
             with contextlib.suppress(Exception):  # the original error matters more
@@ -234,7 +239,7 @@ class Store(MergedEvents, ABC):
                                                      (article_id,)).fetchall()]
             self._unindex_text(article_id, event_ids)
             if self._has_counts():
-                self._count_events("e.doc_id = ?", [article_id], sign=-1)
+                self._pending().subtract(self._counts_of("e.doc_id = ?", [article_id]))
                 self._bump(article_id, -1)
             merged = self._detach_article(article_id) if self._merging() else []
             # explicit deletes, not only ON DELETE CASCADE: it needs foreign keys enabled
@@ -376,12 +381,14 @@ class Store(MergedEvents, ABC):
                 for row in _rows.actor_rows(record):
                     self._execute(actor_sql, row)
             self._index_text(article, records)
-            if self._has_counts():
-                self._count_events("e.doc_id = ?", [article.id], sign=1)
+            counts = self._counts_of("e.doc_id = ?", [article.id]) if self._has_counts() else None
+            if counts is not None:
                 self._bump(article.id, 1)
             if self._merging():  # one transaction: an article is stored merged or not at all
                 self._attach_article(article, records)
             self._execute("RELEASE SAVEPOINT article")
+            if counts is not None:  # written with the transaction's other articles, at its commit
+                self._pending().update(counts)
             self.wrote = True
             return True
         except BaseException:
@@ -505,15 +512,20 @@ class Store(MergedEvents, ABC):
     def counted(self, filters: dict[str, Any]) -> _query.Clause | None:
         """The condition on precomputed count rows (``facet_counts c``) that answers ``filters``,
         or None when the events must be read (chronique.store._counts.plan)."""
-        if not self._has_counts():
-            return None
+        if not self._has_counts() or self.__dict__.get("_pending_counts"):
+            return None  # a writer inside its transaction: its counts are not written yet
         given = {k: v for k, v in filters.items() if k != "order" and v not in (None, "", [], False)}
         return _counts.plan(given, single_typed=bool(given.get("type")) and self._single_typed())
 
-    def _count_events(self, where: str, params: list[Any], sign: int) -> None:
-        """Add (sign 1) or take away (-1) the counts of the events matching ``where`` (in the open transaction)."""
+    def _counts_of(self, where: str, params: list[Any]) -> Counter[_counts.Key]:
+        """The count rows of the events matching ``where``, and how much each adds."""
         events = self._execute(_counts.EVENT_SQL.format(where=where), params).fetchall()
-        self._add_counts(_counts.contributions(events, self._parties_of([r[0] for r in events])), sign)
+        return _counts.contributions(events, self._parties_of([r[0] for r in events]))
+
+    def _pending(self) -> Counter[_counts.Key]:
+        """Counts the open transaction adds (or, negative, takes away); written by ``_commit``."""
+        pending: Counter[_counts.Key] = self.__dict__.setdefault("_pending_counts", Counter())
+        return pending
 
     def _parties_of(self, ids: list[str]) -> list[Any]:
         rows: list[Any] = []
@@ -524,21 +536,19 @@ class Store(MergedEvents, ABC):
 
     def _fill_counts(self) -> None:
         """Count every stored event (migration 0006, inside its transaction), a batch at a time."""
-        total: Any = None
+        total: Counter[_counts.Key] = Counter()
         last = ""
         while True:
             events = self._execute(_counts.EVENT_SQL.format(where="e.id > ? ORDER BY e.id LIMIT 5000"),
                                    [last]).fetchall()
             if not events:
                 break
-            found = _counts.contributions(events, self._parties_of([r[0] for r in events]))
-            total = found if total is None else total + found
+            total.update(_counts.contributions(events, self._parties_of([r[0] for r in events])))
             last = events[-1][0]
-        if total:
-            self._add_counts(total, 1)
+        self._add_counts(total)
 
-    def _add_counts(self, counts: Any, sign: int) -> None:
-        rows = [(*key, sign * n) for key, n in counts.items()]
+    def _add_counts(self, counts: Counter[_counts.Key]) -> None:
+        rows = [(*key, n) for key, n in counts.items() if n]
         cols = "facet, value, value2, dim, key, key2, n"
         for i in range(0, len(rows), 100):  # a hundred rows a statement: far fewer round trips
             chunk = rows[i:i + 100]
@@ -547,7 +557,7 @@ class Store(MergedEvents, ABC):
                           " ON CONFLICT (facet, dim, key, key2, value, value2)"
                           " DO UPDATE SET n = facet_counts.n + excluded.n",
                           [v for row in chunk for v in row])
-        if sign < 0:
+        if any(n < 0 for *_, n in rows):
             self._execute("DELETE FROM facet_counts WHERE n <= 0")
 
     def _stamp(self) -> tuple[Any, ...]:

@@ -59,7 +59,7 @@ def test_app_setup_openapi_lists_what_the_app_serves(client: Any) -> None:
     names = {p["name"] for p in doc["paths"]["/events.json"]["get"]["parameters"]}
     assert set(FILTER_PARAMS) | {"limit", "offset", "sort"} == names
     for path in doc["paths"]:
-        url = path.replace("{event_id}", "e1").replace("{article_id}", "a2")
+        url = path.replace("{event_id}", "e1").replace("{article_id}", "a2").replace("{name}", "Gunmen")
         assert client.get(url).status_code == 200, url
     assert "/events.json" in client.get("/api").text and client.get("/api.json").json() == doc
 

@@ -117,3 +117,15 @@ def test_store_counts_change_stamp_and_types(tmp_path: Any, make_article: Any, m
         assert store._single_typed()
     with open_store(str(tmp_path / "other.db")) as other:
         assert other._stamp()[0] != before[0]  # each database its own token: caches are not mixed up
+
+
+def test_store_counts_batch_with_a_rejected_article(store: Store, make_article: Any, make_event: Any) -> None:
+    # counts are written at the batch's commit: the articles kept are counted, the rejected one is not
+    from chronique.errors import StoreError
+
+    items = [(make_article(n, id=f"b{n}"), [make_event(f"b{n}")]) for n in range(5)]
+    items.insert(3, (make_article(99, id="dup"), [make_event("b0")]))  # event id b0-e0 again: rejected
+    with pytest.raises(StoreError):
+        store.add_many(items, batch_size=10)
+    assert store.count_events() == 3
+    assert _answers(store) == _read_from_events(store)
