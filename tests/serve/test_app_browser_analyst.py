@@ -231,9 +231,15 @@ def test_app_browser_analyst_actor_page(page: Any, server: str) -> None:
     assert dates == sorted(dates, reverse=True)
     shot(page, "27-actor-page", full_page=False)
 
-    # the ministry's claims over time: per month, the denials apart
-    page.locator("#events a.actor-link", has_text="Ministry of Defence of Mali").first.click()
+    # the facets lead to the parties' pages too
+    page.goto(f"{server}/events")
+    page.wait_for_selector("#facets[data-ready]", timeout=10_000)
+    assert page.locator("#facet-actor a.actor-page").first.get_attribute("href") == "/actors/Malian%20Armed%20Forces"
+    page.locator("#facet-claimant a.actor-page").first.click()
     page.wait_for_selector("#actor-claims")
+    assert page.inner_text("#actor-name") == "Ministry of Defence of Mali"
+
+    # the ministry's claims over time: per month, the denials apart
     bars = page.locator("#actor-claims rect.claim")
     months = {(b.get_attribute("data-month"), "m-denied" in (b.get_attribute("class") or "")):
               int(b.get_attribute("data-count")) for b in bars.all()}
