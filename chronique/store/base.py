@@ -24,7 +24,6 @@ import json
 import random
 import threading
 import time
-from collections import Counter
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator
 from typing import Any, Self
@@ -33,6 +32,7 @@ from urllib.parse import urlsplit
 from ..errors import StoreError
 from ..model import Article, Event
 from . import _counts, _query, _rows, _search
+from ._counted import CountedEvents
 from ._merged import MergedEvents
 from .migrate import Migration, latest_version, load_migrations
 
@@ -53,7 +53,7 @@ class _ArticleRejected(Exception):
         self.error = error
 
 
-class Store(MergedEvents, ABC):
+class Store(MergedEvents, CountedEvents, ABC):
     """An event database; open one with ``chronique.store.open_store``."""
 
     dialect: str = ""
@@ -500,66 +500,6 @@ class Store(MergedEvents, ABC):
                 self.__dict__["_background_column"] = False
         return bool(self.__dict__["_background_column"])
 
-    def _has_counts(self) -> bool:
-        """Whether migration 0006's precomputed counts (chronique.store._counts) exist here."""
-        if "_counts_table" not in self.__dict__:
-            try:
-                self.__dict__["_counts_table"] = self.schema_version() >= _counts.MIGRATION
-            except self.db_errors:
-                self.__dict__["_counts_table"] = False
-        return bool(self.__dict__["_counts_table"])
-
-    def counted(self, filters: dict[str, Any]) -> _query.Clause | None:
-        """The condition on precomputed count rows (``facet_counts c``) that answers ``filters``,
-        or None when the events must be read (chronique.store._counts.plan)."""
-        if not self._has_counts() or self.__dict__.get("_pending_counts"):
-            return None  # a writer inside its transaction: its counts are not written yet
-        given = {k: v for k, v in filters.items() if k != "order" and v not in (None, "", [], False)}
-        return _counts.plan(given, single_typed=bool(given.get("type")) and self._single_typed())
-
-    def _counts_of(self, where: str, params: list[Any]) -> Counter[_counts.Key]:
-        """The count rows of the events matching ``where``, and how much each adds."""
-        events = self._execute(_counts.EVENT_SQL.format(where=where), params).fetchall()
-        return _counts.contributions(events, self._parties_of([r[0] for r in events]))
-
-    def _pending(self) -> Counter[_counts.Key]:
-        """Counts the open transaction adds (or, negative, takes away); written by ``_commit``."""
-        pending: Counter[_counts.Key] = self.__dict__.setdefault("_pending_counts", Counter())
-        return pending
-
-    def _parties_of(self, ids: list[str]) -> list[Any]:
-        rows: list[Any] = []
-        for i in range(0, len(ids), 500):
-            chunk = ids[i:i + 500]
-            rows += self._execute(_counts.PARTY_SQL.format(ids=", ".join("?" for _ in chunk)), chunk).fetchall()
-        return rows
-
-    def _fill_counts(self) -> None:
-        """Count every stored event (migration 0006, inside its transaction), a batch at a time."""
-        total: Counter[_counts.Key] = Counter()
-        last = ""
-        while True:
-            events = self._execute(_counts.EVENT_SQL.format(where="e.id > ? ORDER BY e.id LIMIT 5000"),
-                                   [last]).fetchall()
-            if not events:
-                break
-            total.update(_counts.contributions(events, self._parties_of([r[0] for r in events])))
-            last = events[-1][0]
-        self._add_counts(total)
-
-    def _add_counts(self, counts: Counter[_counts.Key]) -> None:
-        rows = [(*key, n) for key, n in counts.items() if n]
-        cols = "facet, value, value2, dim, key, key2, n"
-        for i in range(0, len(rows), 100):  # a hundred rows a statement: far fewer round trips
-            chunk = rows[i:i + 100]
-            values = ", ".join("(?, ?, ?, ?, ?, ?, ?)" for _ in chunk)
-            self._execute(f"INSERT INTO facet_counts ({cols}) VALUES {values}"
-                          " ON CONFLICT (facet, dim, key, key2, value, value2)"
-                          " DO UPDATE SET n = facet_counts.n + excluded.n",
-                          [v for row in chunk for v in row])
-        if any(n < 0 for *_, n in rows):
-            self._execute("DELETE FROM facet_counts WHERE n <= 0")
-
     def _stamp(self) -> tuple[Any, ...]:
         """Changes when events are added or deleted: cached search values are then read again.
 
@@ -572,13 +512,6 @@ class Store(MergedEvents, ABC):
             return tuple(self._execute("SELECT token, changes FROM store_state WHERE id = 1").fetchone())
         sql = "SELECT COUNT(*), MAX(rowid) FROM events" if self.dialect == "sqlite" else "SELECT COUNT(*) FROM events"
         return tuple(self._execute(sql).fetchone())
-
-    def _bump(self, doc_id: str, sign: int) -> None:
-        """Count one more change of the events (in the open transaction): every cache is then stale;
-        and the events of two types that article ``doc_id`` adds (sign 1) or takes away (-1)."""
-        self._execute("UPDATE store_state SET changes = changes + 1, multi_typed = multi_typed + ? *"
-                      " (SELECT COUNT(*) FROM events WHERE doc_id = ? AND event_types LIKE ?) WHERE id = 1",
-                      [sign, doc_id, "% %"])
 
     def _cached(self, key: Any, read: Any) -> Any:
         if self._has_counts():  # a stamp unique to this database: shared by every connection to it
