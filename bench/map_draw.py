@@ -19,8 +19,8 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import shutil
 import statistics
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "chronique" / "serve" / "static" / "vendor"
 SHIPPED = ["leaflet/leaflet.js", "leaflet/leaflet.css", "leaflet.markercluster/leaflet.markercluster.js",
            "leaflet.markercluster/MarkerCluster.css", "leaflet.markercluster/MarkerCluster.Default.css"]
-sys.path.insert(0, str(ROOT / "tests" / "serve"))
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"  # Debian's, as the browser tests use it
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 # Runs in the page: seeded points, then each way timed from its first call to the second animation
 # frame after it (the browser has then laid out and painted what was added).
@@ -90,7 +92,6 @@ def sizes() -> dict[str, dict[str, int]]:
 
 def run(points: int, repeat: int) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
-    from serve_browser import CHROMIUM, CHROMIUM_ARGS
 
     times: dict[str, list[float]] = {}
     extra: dict[str, Any] = {}
