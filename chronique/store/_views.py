@@ -283,9 +283,14 @@ def actor_profile(store: Store, name: str, limit: int = 50, offset: int = 0) -> 
             "SELECT x.role, COUNT(DISTINCT x.event_id) FROM event_actors x JOIN events e ON e.id = x.event_id"
             f" {role_where} GROUP BY x.role", [*role_params, name])
         party_where, party_params = _where(store, {}, "x.name = ? AND x.role IN ('actor', 'recipient')")
-        types = store.cached_rows(
-            "SELECT e.event_type, COUNT(DISTINCT e.id) FROM event_actors x JOIN events e ON e.id = x.event_id"
-            f" {party_where} GROUP BY e.event_type ORDER BY 2 DESC, 1", [*party_params, name])
+        if store.counted({}) is not None:  # migration 0006's counts: the actor facet per type
+            types = store.cached_rows(
+                "SELECT NULLIF(c.key, ''), SUM(c.n) FROM facet_counts c WHERE c.facet = 'actor' AND c.value = ?"
+                " AND c.dim = 'type' GROUP BY c.key HAVING SUM(c.n) > 0 ORDER BY 2 DESC, 1", [name])
+        else:
+            types = store.cached_rows(
+                "SELECT e.event_type, COUNT(DISTINCT e.id) FROM event_actors x JOIN events e ON e.id = x.event_id"
+                f" {party_where} GROUP BY e.event_type ORDER BY 2 DESC, 1", [*party_params, name])
         pairs = store.cached_rows(
             "SELECT y.name, x.role, y.role, COUNT(DISTINCT e.id) FROM event_actors x"
             " JOIN events e ON e.id = x.event_id"

@@ -129,3 +129,16 @@ def test_store_counts_batch_with_a_rejected_article(store: Store, make_article: 
         store.add_many(items, batch_size=10)
     assert store.count_events() == 3
     assert _answers(store) == _read_from_events(store)
+
+
+def test_store_counts_actor_profile_types_match_the_events(store: Store, make_article: Any, make_event: Any) -> None:
+    from chronique.store._views import actor_profile
+
+    _fill(store, make_article, make_event, seed=11)
+    for name in ("Russian Armed Forces", "Malian Armed Forces", "Protesters"):
+        counted = actor_profile(store, name)
+        store.counted = lambda filters: None  # type: ignore[method-assign]
+        try:
+            assert actor_profile(store, name) == counted and counted["types"], name
+        finally:
+            del store.counted
