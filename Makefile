@@ -43,6 +43,7 @@ test: install-test
 bench: install-test
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/serve_load.py
+	$(BIN)/python bench/map_draw.py
 	$(BIN)/python bench/merge_cost.py
 
 # rebuild the shipped event detectors (chronique/data/models/events-{fr,en}) from train/events/: labels + config, seeded

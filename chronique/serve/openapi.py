@@ -113,6 +113,13 @@ def openapi_document(version: str = VERSION) -> dict[str, Any]:
                 "name": "period", "in": "query", "required": False,
                 "schema": {"type": "string", "enum": ["day", "week", "month"], "default": "day"}}],
                 {"200": _json("counts", {"type": "object", "properties": {
+                    "domain": {"type": ["object", "null"], "description": "the days worth drawing: from the "
+                               "5th to the 95th percentile of the events' days widened by that range's length; "
+                               "before and after count the events dated outside", "properties": {
+                                   "from": {"type": "string", "format": "date"},
+                                   "to": {"type": "string", "format": "date"},
+                                   "first": {"type": "string"}, "last": {"type": "string"},
+                                   "before": {"type": "integer"}, "after": {"type": "integer"}}},
                     "period": {"type": "string"}, "counts": {"type": "array", "items": {
                         "type": "object", "properties": {"period": {"type": "string", "format": "date"},
                                                          "type": {"type": "string"},
@@ -134,6 +141,22 @@ def openapi_document(version: str = VERSION) -> dict[str, Any]:
                     "facets": {"type": "object", "additionalProperties": {"type": "array", "items": {
                         "type": "object", "properties": {"value": {"type": ["string", "null"]},
                                                          "count": {"type": "integer"}}}}}}})}),
+            "/actors/{name}.json": _get("One actor by canonical name (any case): its roles, event types, partners, "
+                                        "claims per month and modality, and its events newest first", [
+                path_id("name"), {"name": "offset", "in": "query", "required": False,
+                                  "schema": {"type": "integer", "minimum": 0, "maximum": MAX_OFFSET, "default": 0}}], {
+                "200": _json("the actor", {"type": "object", "properties": {
+                    "name": {"type": "string"}, "count": {"type": "integer"},
+                    "roles": {"type": "object", "additionalProperties": {"type": "integer"}},
+                    "types": {"type": "array", "items": {"type": "object"}},
+                    "partners": {"type": "array", "items": {"type": "object", "properties": {
+                        "name": {"type": "string"}, "target": {"type": "integer"}, "by": {"type": "integer"},
+                        "with": {"type": "integer"}, "events": {"type": "integer"}}}},
+                    "claims": {"type": "array", "items": {"type": "object", "properties": {
+                        "month": {"type": "string"}, "modality": {"type": ["string", "null"]},
+                        "count": {"type": "integer"}}}},
+                    "events": {"type": "array", "items": event_ref}}}),
+                "404": {"$ref": "#/components/responses/NotFound"}}),
             "/stats.json": _get("Counts of articles and events in the store", [], {
                 "200": _json("statistics", {"type": "object"})}),
             "/openapi.json": _get("This document", [], {"200": _json("OpenAPI 3.1", {"type": "object"})}),

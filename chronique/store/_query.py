@@ -89,16 +89,24 @@ def _party(roles: tuple[str, ...], values: list[str], resolve: PartyResolver | N
     return sql, [*roles, *params]
 
 
-def _country(values: list[str]) -> Clause:
-    """Event place country (alpha-2) or an actor/recipient country (alpha-3)."""
+def _country(values: list[str], page: bool = False) -> Clause:
+    """Event place country (alpha-2) or an actor/recipient country (alpha-3).
+
+    For counting, IN: each side of the OR then reads an index (country, event_actors_country).
+    For a page of a list, EXISTS: the events are read in the list's order, each checked, until
+    the page is full (IN sorted every matching event first: 100 ms for a country in 45 % of
+    100,000 events, against 10 ms)."""
     parts, params = [], []
     for v in values:
         alpha2, alpha3 = country_codes(v)
         if alpha2:
             parts.append("e.country = ?")
             params.append(alpha2)
-        if alpha3:
-            # IN, not EXISTS: each side of the OR then reads an index (country, event_actors_country)
+        if alpha3 and page:
+            parts.append("EXISTS (SELECT 1 FROM event_actors x WHERE x.event_id = e.id AND x.country = ?"
+                         " AND x.role IN ('actor', 'recipient'))")
+            params.append(alpha3)
+        elif alpha3:
             parts.append("e.id IN (SELECT x.event_id FROM event_actors x WHERE x.country = ?"
                          " AND x.role IN ('actor', 'recipient'))")
             params.append(alpha3)
@@ -120,13 +128,14 @@ def _place(values: list[str], resolve: Callable[[str], list[str]] | None) -> Cla
 
 def where_clause(filters: dict[str, Any], text_clause: Callable[[str], Clause],
                  parties: PartyResolver | None = None, places: Callable[[str], list[str]] | None = None,
-                 background_column: bool = False, single_typed: bool = False) -> Clause:
+                 background_column: bool = False, single_typed: bool = False, page: bool = False) -> Clause:
     """The WHERE clause (with leading ``WHERE``, or empty) and parameters for event filters.
 
     ``filters`` keys are the keyword arguments of ``Store.query_events``; None means
     "no filter". ``text_clause`` is the backend's full-text condition; ``parties`` and
     ``places`` widen the party and place filters to what a typed value stands for;
-    ``background_column`` and ``single_typed`` say the store allows the indexed forms.
+    ``background_column`` and ``single_typed`` say the store allows the indexed forms; ``page``
+    that the clause selects a page of a list (read in order until full), not events to count.
     """
     unknown = set(filters) - FILTERS
     if unknown:
@@ -150,7 +159,7 @@ def where_clause(filters: dict[str, Any], text_clause: Callable[[str], Clause],
     if date_to:
         clauses.append(("e.date_lo <= ?", [date_to]))
     if filters.get("country"):
-        clauses.append(_country(_as_list(filters["country"])))
+        clauses.append(_country(_as_list(filters["country"]), page))
     if filters.get("actor"):  # either party: "events involving X"
         clauses.append(_party(("actor", "recipient"), _as_list(filters["actor"]), parties))
     if filters.get("initiator"):

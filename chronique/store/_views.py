@@ -8,6 +8,7 @@ is a bound parameter. SQL is portable to SQLite and PostgreSQL.
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import date, timedelta
 from typing import Any
@@ -16,7 +17,8 @@ from ..errors import ConfigError
 from . import _query
 from .base import Store
 
-__all__ = ["FACETS", "PERIODS", "article_titles", "events_per_period", "facet_counts", "map_points"]
+__all__ = ["FACETS", "PERIODS", "actor_name", "actor_profile", "article_titles", "events_per_period", "facet_counts",
+           "map_points", "timeline_domain"]
 
 PERIODS = ("day", "week", "month")
 
@@ -104,6 +106,12 @@ def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> l
     """
     if facet not in FACETS:
         raise ConfigError(f"facet={facet!r}: choose one of {', '.join(FACETS)}")
+    counted = store.counted(filters)
+    if counted is not None:  # migration 0006's precomputed counts answer these filters
+        try:
+            return _counted_facet(store, facet, limit, counted)
+        except store.db_errors as exc:
+            raise store._error(f"count events by {facet}", exc) from exc
     try:
         if facet in ("week", "month"):
             where, params = _where(store, filters, "e.date_lo IS NOT NULL")
@@ -152,6 +160,36 @@ def facet_counts(store: Store, facet: str, limit: int = 50, **filters: Any) -> l
         raise store._error(f"count events by {facet}", exc) from exc
 
 
+def _counted_facet(store: Store, facet: str, limit: int, counted: tuple[str, list[Any]]) -> list[dict[str, Any]]:
+    """facet_counts() read from the precomputed rows (chronique.store._counts): same items, same order."""
+    where, params = counted
+    name = {"week": "day", "month": "day"}.get(facet, facet)
+    if facet in ("week", "month"):
+        rows = store.cached_rows(f"SELECT c.value, SUM(c.n) FROM facet_counts c WHERE c.facet = 'day' AND {where}"
+                                 " GROUP BY c.value", params)
+        counts: dict[str, int] = defaultdict(int)
+        for day, n in rows:
+            if int(n) > 0:
+                counts[_bucket(str(day)[:10], facet)] += int(n)
+        return [{"value": k, "count": n} for k, n in sorted(counts.items(), reverse=True)[:limit]]
+    if facet == "admin1":
+        rows = store.cached_rows(f"SELECT c.value, c.value2, SUM(c.n) FROM facet_counts c WHERE c.facet = 'admin1'"
+                                 f" AND {where} GROUP BY c.value, c.value2", params)
+        from .._acled import admin1 as current_admin1
+
+        merged: dict[tuple[Any, Any], int] = defaultdict(int)
+        for cc, a1, n in rows:
+            if int(n) > 0:
+                merged[(cc or None, current_admin1(cc or None, a1 or None) or None)] += int(n)
+        ranked = sorted(merged.items(), key=lambda kv: (-kv[1], kv[0][0] or "", kv[0][1] or ""))[:limit]
+        return [{"value": a1, "country": cc, "count": n} for (cc, a1), n in ranked]
+    rows = store.cached_rows(f"SELECT c.value, SUM(c.n) AS n FROM facet_counts c WHERE c.facet = ? AND {where}"
+                             # NULLIF: '' is NULL, which each dialect sorts where it sorts NULL ("v" above)
+                             " GROUP BY c.value HAVING SUM(c.n) > 0 ORDER BY n DESC, NULLIF(c.value, '') LIMIT ?",
+                             [name, *params, limit])
+    return [{"value": v or None, "count": int(n)} for v, n in rows]
+
+
 def article_titles(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     """Article id -> its title, outlet and publication date (for lists that show titles, not ids)."""
     ids = sorted(set(ids))
@@ -163,3 +201,122 @@ def article_titles(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     except store.db_errors as exc:
         raise store._error("read article titles", exc) from exc
     return {i: {"title": t, "outlet": o, "published": p} for i, t, o, p in rows}
+
+
+# -- the timeline's domain -----------------------------------------------------------
+
+# The bulk of the dates: from the 5th to the 95th percentile of the events, widened by as much
+# again on each side (at least _DOMAIN_MIN_DAYS); events beyond that are counted, not drawn. A
+# store of 2015-2020 reports with a "1500" and a "2047" among them is drawn over 2015-2020; a
+# store spread evenly over 25 years loses nothing.
+_DOMAIN_QUANTILE = 0.05
+_DOMAIN_MIN_DAYS = 30
+
+
+def timeline_domain(counts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The days a timeline of ``counts`` (``events_per_period(..., "day")`` items) should span.
+
+    ``{"from", "to": first and last day drawn, "before", "after": events dated outside them,
+    "first", "last": the extreme dates}``, or None when no event is dated. The range is the
+    5th to 95th percentile of the events' days widened on each side by its own length (30 days
+    at least), and never past the first and last dated events.
+    """
+    per_day: dict[str, int] = defaultdict(int)
+    for c in counts:
+        per_day[c["period"]] += int(c["count"])
+    if not per_day:
+        return None
+    days = sorted(per_day)
+    total = sum(per_day.values())
+
+    def quantile(q: float) -> date:
+        seen = 0
+        for d in days:
+            seen += per_day[d]
+            if seen > q * total:
+                return date.fromisoformat(d)
+        return date.fromisoformat(days[-1])
+
+    lo, hi = quantile(_DOMAIN_QUANTILE), quantile(1 - _DOMAIN_QUANTILE)
+    margin = timedelta(days=max((hi - lo).days, _DOMAIN_MIN_DAYS))
+    first, last = date.fromisoformat(days[0]), date.fromisoformat(days[-1])
+    start, end = max(first, lo - margin), min(last, hi + margin)
+    inside = [d for d in days if start.isoformat() <= d <= end.isoformat()]
+    return {"from": inside[0], "to": inside[-1], "first": days[0], "last": days[-1],
+            "before": sum(per_day[d] for d in days if d < inside[0]),
+            "after": sum(per_day[d] for d in days if d > inside[-1])}
+
+
+# -- an actor's page ------------------------------------------------------------------
+
+
+def actor_name(store: Store, value: str) -> str | None:
+    """The canonical name stored for ``value`` (case-insensitive, as typed in a URL), or None."""
+    try:
+        row = store._execute("SELECT name FROM event_actors WHERE name_lc = ? AND name IS NOT NULL LIMIT 1",
+                             [value.casefold()]).fetchone()
+    except store.db_errors as exc:
+        raise store._error("look up an actor", exc) from exc
+    return str(row[0]) if row else None
+
+
+def actor_profile(store: Store, name: str, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    """What the store says about one actor (by canonical name): roles, types, partners, claims, events.
+
+    - ``roles``: events it takes part in per role (actor, recipient, claimant);
+    - ``types``: its events (as actor or recipient) per first PLOVER type;
+    - ``partners``: the other named parties of its events, most frequent first, each with how
+      often it was the recipient of this actor's action (``target``), the actor acting on it
+      (``by``), or on the same side (``with``);
+    - ``claims``: the events it claims, per month and modality (its statements over time);
+    - ``events``: the records it takes part in (any role), newest first, ``limit`` from ``offset``;
+      ``count``: how many.
+    Events told as background are left out, as in every list.
+    """
+    mine = "e.id IN (SELECT x.event_id FROM event_actors x WHERE x.name = ?)"
+    try:
+        where, params = _where(store, {}, mine)
+        params = [*params, name]
+        count = int(store.cached_rows(f"SELECT COUNT(*) FROM events e {where}", params)[0][0])
+        role_where, role_params = _where(store, {}, "x.name = ?")
+        roles = store.cached_rows(
+            "SELECT x.role, COUNT(DISTINCT x.event_id) FROM event_actors x JOIN events e ON e.id = x.event_id"
+            f" {role_where} GROUP BY x.role", [*role_params, name])
+        party_where, party_params = _where(store, {}, "x.name = ? AND x.role IN ('actor', 'recipient')")
+        if store.counted({}) is not None:  # migration 0006's counts: the actor facet per type
+            types = store.cached_rows(
+                "SELECT NULLIF(c.key, ''), SUM(c.n) FROM facet_counts c WHERE c.facet = 'actor' AND c.value = ?"
+                " AND c.dim = 'type' GROUP BY c.key HAVING SUM(c.n) > 0 ORDER BY 2 DESC, 1", [name])
+        else:
+            types = store.cached_rows(
+                "SELECT e.event_type, COUNT(DISTINCT e.id) FROM event_actors x JOIN events e ON e.id = x.event_id"
+                f" {party_where} GROUP BY e.event_type ORDER BY 2 DESC, 1", [*party_params, name])
+        pairs = store.cached_rows(
+            "SELECT y.name, x.role, y.role, COUNT(DISTINCT e.id) FROM event_actors x"
+            " JOIN events e ON e.id = x.event_id"
+            " JOIN event_actors y ON y.event_id = x.event_id AND y.role IN ('actor', 'recipient')"
+            f" {party_where} AND y.name IS NOT NULL AND y.name <> x.name GROUP BY y.name, x.role, y.role",
+            [*party_params, name])
+        claim_where, claim_params = _where(store, {}, "x.name = ? AND x.role = 'claimant'")
+        claims = store.cached_rows(
+            "SELECT substr(e.date_lo, 1, 7) AS m, e.modality, COUNT(DISTINCT e.id) FROM event_actors x"
+            f" JOIN events e ON e.id = x.event_id {claim_where} GROUP BY m, e.modality ORDER BY m",
+            [*claim_params, name])
+        page, page_params = _query.paging(limit, offset, store.unlimited)
+        events = [json.loads(r[0]) for r in store._execute(
+            f"SELECT e.record FROM events e {where} {_query.ORDERS['-date']} {page}", [*params, *page_params])]
+    except store.db_errors as exc:
+        raise store._error(f"read the events of {name!r}", exc) from exc
+    partners: dict[str, dict[str, int]] = {}
+    for other, own_role, their_role, n in pairs:
+        relation = "with" if own_role == their_role else "target" if own_role == "actor" else "by"
+        entry = partners.setdefault(other, {"name": other, "target": 0, "by": 0, "with": 0, "events": 0})
+        entry[relation] += int(n)
+        entry["events"] += int(n)
+    return {"name": name, "count": count,
+            "roles": {role: int(n) for role, n in roles},
+            "types": [{"type": t or "", "count": int(n)} for t, n in types],
+            "partners": sorted(partners.values(), key=lambda p: (-p["events"], p["name"]))[:30],
+            "claims": [{"month": m, "modality": mod, "count": int(n)} for m, mod, n in claims if m],
+            "undated_claims": sum(int(n) for m, _, n in claims if not m),
+            "events": events, "limit": limit, "offset": offset}

@@ -27,6 +27,7 @@ class SQLiteStore(Store):
 
     dialect = "sqlite"
     unlimited = -1
+    row_key = "rowid"
     # IMMEDIATE takes the write lock at once, so two ingests queue instead of
     # failing half-way with "database is locked" on their first insert.
     begin_sql = "BEGIN IMMEDIATE"

@@ -132,3 +132,17 @@ def test_app_api_root_redirects_and_writes_are_refused(client: Any) -> None:
     assert client.get("/", follow_redirects=False).headers["location"] == "/events"
     assert client.post("/events.json").status_code == 405
     assert client.delete("/events/e1").status_code == 405
+
+
+def test_app_api_timeline_domain_and_actor_twin(client: Any) -> None:
+    domain = client.get("/timeline.json").json()["domain"]
+    assert (domain["from"], domain["to"], domain["before"], domain["after"]) == ("2024-03-10", "2024-05-19", 0, 0)
+    assert client.get("/timeline.json?country=CH").json()["domain"]["from"] == "2024-04-01"
+    actor = client.get("/actors/L'Armée Française.json")
+    assert actor.status_code == 200
+    assert actor.json()["name"] == "L'Armée Française"
+    assert [e["id"] for e in actor.json()["events"]] == ["e1"]
+    page = client.get("/actors/L%27arm%C3%A9e%20fran%C3%A7aise")  # any case, as typed
+    assert page.status_code == 200 and "L&#39;Armée Française" in page.text
+    missing = client.get("/actors/Nobody.json")
+    assert missing.status_code == 404 and "canonical name" in missing.json()["error"]

@@ -8,76 +8,30 @@ from __future__ import annotations
 
 import csv
 import io
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pytest
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Flags that keep the browser off the network and away from the machine's profile.
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "serve"
+from serve_browser import browser_page, serve, shot
 
 
 @pytest.fixture(scope="module")
 def server(store_path: Path) -> Iterator[str]:
     """The app under uvicorn on a free loopback port, in a thread."""
-    uvicorn = pytest.importorskip("uvicorn")
-    from chronique.serve import create_app
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    srv = uvicorn.Server(uvicorn.Config(create_app(str(store_path)), log_level="warning"))
-    thread = threading.Thread(target=srv.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "uvicorn did not start"
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(5)
-    sock.close()
+    with serve(store_path) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def page(server: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     """A chromium page whose every request off the test server is refused (and recorded)."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"chromium is not installed at {CHROMIUM} (apt-get install -y chromium)")
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    outside: list[str] = []
-    with sync_api.sync_playwright() as pw:
-        context = pw.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=CHROMIUM, args=CHROMIUM_ARGS,
-            headless=True, accept_downloads=True, viewport={"width": 1280, "height": 1000})
-        host = urlsplit(server).netloc
-
-        def guard(route: Any) -> None:
-            if urlsplit(route.request.url).netloc == host:
-                route.continue_()
-            else:
-                outside.append(route.request.url)
-                route.abort()
-
-        context.route("**/*", guard)
-        pg = context.new_page()
-        pg.outside_requests = outside
+    with browser_page(server, tmp_path_factory.mktemp("chromium-profile")) as pg:
         yield pg
-        context.close()
 
 
 def _shot(page: Any, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+    shot(page, name)
 
 
 def _wait_drawn(page: Any) -> None:
@@ -88,11 +42,10 @@ def _wait_drawn(page: Any) -> None:
 def test_app_browser_map_timeline_filter_event_download(page: Any, server: str) -> None:
     page.goto(f"{server}/events")
     _wait_drawn(page)
-    markers = page.locator("#map circle.marker")
-    bars = page.locator("#timeline g.bar")
-    # 5 located events at 4 places; 5 dated events on 4 distinct days
-    assert markers.count() == 4
-    assert bars.count() == 4
+    # 5 located events at 4 places (clustered at this zoom), 5 dated events on 4 distinct days
+    assert page.inner_text("#map-caption").startswith("5 located events at 4 places")
+    assert page.locator("#map .marker-cluster, #map path.marker").count() >= 1
+    assert page.locator("#timeline g.bar").count() == 4
     assert page.locator("#map path.country").count() > 100  # the offline basemap is drawn
     rows_before = page.locator("table.events tbody tr").count()
     assert rows_before == 6
@@ -104,7 +57,7 @@ def test_app_browser_map_timeline_filter_event_download(page: Any, server: str) 
     _wait_drawn(page)
     assert page.locator("table.events tbody tr").count() == 3
     assert page.inner_text("#count") == "3"
-    assert page.locator("#map circle.marker").count() == 2  # Mopti and Kidal only
+    assert page.inner_text("#map-caption").startswith("3 located events at 2 places")  # Mopti and Kidal only
     _shot(page, "02-filtered-assault")
 
     with page.expect_download() as info:
@@ -122,6 +75,7 @@ def test_app_browser_map_timeline_filter_event_download(page: Any, server: str) 
     assert page.locator("#evidence mark.l-actor").first.inner_text() == "L'armée française"
     _shot(page, "04-event-evidence")
     assert page.outside_requests == []
+    assert page.csp_violations == []
 
 
 def test_app_browser_timeline_click_filters_dates(page: Any, server: str) -> None:

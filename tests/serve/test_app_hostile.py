@@ -12,6 +12,7 @@ import time
 import warnings
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
@@ -107,7 +108,7 @@ _RAW_MARKERS = ("<script>window", "<svg onload", "<svg/onload", "<iframe", "<img
 
 @pytest.fixture(scope="module")
 def hostile_client(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    from chronique.model import Event, Evidence
+    from chronique.model import Actor, Event, Evidence
 
     path = tmp_path_factory.mktemp("hostile") / "hostile.db"
     items = []
@@ -116,7 +117,9 @@ def hostile_client(tmp_path_factory: pytest.TempPathFactory) -> Any:
         art = Article(id=f"h{i}", text=text, title=f"Titre {payload}", outlet=payload, url=payload, lang="fr",
                       published="2024-05-20")
         t = text.index("attaqué")
+        party = Actor(text=payload, name=payload)  # a party named by the payload: its actor page too
         ev = Event(id=f"x{i}", doc_id=art.id, event=["ASSAULT"], mode=[payload[:20]], date="2024-05-19",
+                   actor=[party], claimant=[party],
                    event_text=[text], evidence=[Evidence(t, t + 7, "event")], lang="fr", trigger=payload,
                    event_loc={"text": payload, "name": payload, "lat": 16.27, "lon": -0.04, "country_code": "ML",
                               "geonameid": None, "precision": "city", "admin1": None})
@@ -136,6 +139,7 @@ def hostile_client(tmp_path_factory: pytest.TempPathFactory) -> Any:
 def test_app_hostile_xss_corpus_through_every_page(hostile_client: Any) -> None:
     pages = ["/events", "/events?q=convoi", "/api", "/events?type=ASSAULT&country=ML"]
     pages += [f"/events/x{i}" for i in range(len(XSS_CORPUS))] + [f"/articles/h{i}" for i in range(len(XSS_CORPUS))]
+    pages += [f"/actors/{quote(payload, safe='')}" for payload in XSS_CORPUS if payload.strip()]
     for url in pages:
         r = hostile_client.get(url)
         assert r.status_code == 200, url

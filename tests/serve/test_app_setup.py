@@ -59,6 +59,27 @@ def test_app_setup_openapi_lists_what_the_app_serves(client: Any) -> None:
     names = {p["name"] for p in doc["paths"]["/events.json"]["get"]["parameters"]}
     assert set(FILTER_PARAMS) | {"limit", "offset", "sort"} == names
     for path in doc["paths"]:
-        url = path.replace("{event_id}", "e1").replace("{article_id}", "a2")
+        url = path.replace("{event_id}", "e1").replace("{article_id}", "a2").replace("{name}", "Gunmen")
         assert client.get(url).status_code == 200, url
     assert "/events.json" in client.get("/api").text and client.get("/api.json").json() == doc
+
+
+def test_app_setup_every_page_file_is_package_data() -> None:
+    """Every template, script, stylesheet and vendored file (with its licence) goes into the wheel:
+    pyproject's package-data globs, expanded as setuptools does (glob, recursive ``**``), cover them."""
+    import glob
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    patterns = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))[
+        "tool"]["setuptools"]["package-data"]["chronique"]
+    package = root / "chronique"
+    shipped = {Path(p) for pattern in patterns for p in glob.glob(str(package / pattern), recursive=True)}
+    needed = [p for folder in ("serve/static", "serve/templates") for p in (package / folder).rglob("*")
+              if p.is_file() and "__pycache__" not in p.parts]
+    assert needed and not [str(p.relative_to(package)) for p in needed if p not in shipped]
+    vendored = {p.relative_to(package / "serve/static/vendor").parts[0] for p in needed if "vendor" in p.parts}
+    assert {"leaflet", "leaflet.markercluster", "world-atlas"} <= vendored
+    for library in vendored:  # each library with its licence and where it came from
+        assert (package / "serve/static/vendor" / library / "LICENSE").is_file(), library
+        assert (package / "serve/static/vendor" / library / "README.md").is_file(), library

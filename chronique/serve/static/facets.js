@@ -51,6 +51,14 @@
           } else {
             li.appendChild(document.createTextNode(label));
           }
+          if (facet === "actor" || facet === "claimant") {  // the party's own page
+            const page = document.createElement("a");
+            page.className = "actor-page";
+            page.href = "/actors/" + encodeURIComponent(item.value);
+            page.title = "its page: partners, claims over time";
+            page.textContent = " ↗";
+            li.appendChild(page);
+          }
           const n = document.createElement("span");
           n.className = "count";
           n.textContent = " " + item.count;
