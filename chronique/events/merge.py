@@ -183,8 +183,13 @@ def _older(rec: _Record, c: Candidate) -> bool:
     An act told as news does not join history told in passing ("après le traité dénoncé en
     2018")."""
     ci = _interval(c)
-    ends = [mi[1] for m in rec.members if m.date_strength == "sentence" and (mi := _interval(m)) is not None]
-    return ci is not None and bool(ends) and (ci[0] - max(ends)).days > _STALE_DAYS
+    spans = [mi for m in rec.members if m.date_strength == "sentence" and (mi := _interval(m)) is not None]
+    if ci is None or not spans:
+        return False
+    # history told in passing is older; a date read forward ("en mai" of a past May read as the
+    # coming one) or a later act is newer: either way, more than a month apart is another event
+    return (ci[0] - max(e for _, e in spans)).days > _STALE_DAYS or \
+        (min(b for b, _ in spans) - ci[1]).days > _STALE_DAYS
 
 
 def _compatible(c: Candidate, rec: _Record, check_dates: bool) -> bool:
