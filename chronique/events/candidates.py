@@ -120,7 +120,13 @@ def _code(tokens: Sequence[Any], coder: Any, doc: Any, stop: set[int],
             span = doc.char_span(start, end, alignment_mode="expand")
             found = coder.code_span(span) if span is not None else []
         if not found and not_a_party(tok):
-            continue  # "un recours", "des pneus", "par balles": words the coder cannot place are no party
+            # "un recours", "des pneus", "par balles": words the coder cannot place are no party;
+            # "une figure du mouvement, Tarek Haddad": the name set beside them is
+            named = _name_beside(doc, end)
+            if named is not None and named.i not in stop:
+                actors.extend(a for a in _code([named], coder, doc, stop, cut_preps)
+                              if not any(_same_actor(a, b) for b in actors))
+            continue
         if not found and tok.pos_ in ("PROPN", "NOUN") and end > start:
             # words we cannot code are still the actor's words: keep them as evidence
             found = [Actor(text=doc_text(doc)[start:end], start=start, end=end, kind="unknown")]
@@ -128,6 +134,19 @@ def _code(tokens: Sequence[Any], coder: Any, doc: Any, stop: set[int],
             if not any(_same_actor(a, b) for b in actors):
                 actors.append(a)
     return actors
+
+
+def _name_beside(doc: Any, end: int) -> Any | None:
+    """The person or organisation named in apposition right after a phrase ending at ``end``
+    (", Tarek Haddad,"), as its entity's first token; None when no name follows."""
+    span = doc.char_span(end, min(len(doc_text(doc)), end + 3), alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    comma = span[0]
+    if comma.text != "," or comma.i + 1 >= len(doc):
+        return None
+    nxt = doc[comma.i + 1]
+    return nxt if nxt.ent_type_ in ("PER", "ORG") and nxt.ent_iob_ == "B" else None
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:

@@ -65,3 +65,11 @@ def test_verbal_event_without_anyone_doing_it_is_no_event(events_of) -> None:
     some = events_of("Le ministre de l'Intérieur Gérard Collomb a été vivement critiqué lundi par l'opposition.",
                      "fr", "2020-06-10")
     assert [e for e in some if "ACCUSE" in e.event and e.actor], [(e.event, [a.text for a in e.actor]) for e in some]
+
+
+def test_name_in_apposition_stands_for_a_non_party_head(events_of) -> None:
+    events = events_of("La police a arrêté une figure du mouvement, Tarek Haddad, dans la nuit de samedi à "
+                       "dimanche à Tataouine.", "fr", "2020-06-22")
+    coerce = [e for e in events if "COERCE" in e.event]
+    assert coerce and any("Haddad" in a.text for e in coerce for a in e.recipient), \
+        [(e.event, [a.text for a in e.recipient]) for e in events]
