@@ -192,6 +192,12 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
                 args.agents.extend(_conjuncts(c))
             elif p in tgt or p in dative:
                 args.targets.extend(_conjuncts(c))
+            elif verbal and dep == "obl:arg" and any(x.dep_ == "case" and fold(x.text) == "des" for x in c.children) \
+                    and not any(
+                    x.dep_ in _OBJ and x.dep_ != "obl:arg" for x in trigger.children):
+                # "disperser à coups de gaz des manifestants": the parser reads the plural article
+                # after an adjunct as a preposition; it is the verb's object
+                args.objects.extend(_conjuncts(c))
             elif p in ("de", "du", "des", "d'") and trigger.pos_ == "NOUN":
                 # "la visite de Macron": who visits; "l'arrestation de Bouhafs": who is arrested
                 patient = fold(trigger.lemma_) in lex.patient_genitive

@@ -34,3 +34,11 @@ def test_date_of_the_controlling_verb_dates_the_attempted_act(events_of) -> None
                        "de Tataouine.", "fr", "2020-06-23")
     acts = [e for e in events if set(e.event) & {"COERCE", "ASSAULT"}]
     assert acts and acts[0].date == "2020-06-21", [(e.event, e.date) for e in events]
+
+
+def test_plural_object_after_an_adjunct_is_the_object(events_of) -> None:
+    events = events_of("Dimanche, les policiers ont tenté de disperser à coups de gaz lacrymogènes des manifestants "
+                       "réclamant des emplois à Tataouine.", "fr", "2020-06-22")
+    acts = [e for e in events if set(e.event) & {"COERCE", "ASSAULT"}]
+    assert acts and any("manifestants" in a.text for e in acts for a in e.recipient), \
+        [(e.event, [a.text for a in e.recipient]) for e in events]
