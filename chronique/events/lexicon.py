@@ -159,6 +159,13 @@ class Lexicon:
         if fold(tok.lemma_) in self.light_verbs:
             return True
         readings = past_readings(tok.text) if self.lang == "en" and tok.pos_ in ("VERB", "AUX") else ()
+        if self.lang == "fr" and tok.pos_ != "VERB" and any(c.dep_.startswith("aux") for c in tok.children):
+            # "a de nouveau procédé à": a participle with its auxiliary, mistagged as a noun
+            word = fold(tok.text)
+            for end in ("ees", "ee", "es", "e"):
+                if word.endswith(end):
+                    readings = (word[: -len(end)] + "er",)
+                    break
         return any(r in self.light_verbs for r in readings)
 
     def trigger(self, lemma: str, pos: str) -> Trigger | None:

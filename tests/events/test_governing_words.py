@@ -42,3 +42,11 @@ def test_plural_object_after_an_adjunct_is_the_object(events_of) -> None:
     acts = [e for e in events if set(e.event) & {"COERCE", "ASSAULT"}]
     assert acts and any("manifestants" in a.text for e in acts for a in e.recipient), \
         [(e.event, [a.text for a in e.recipient]) for e in events]
+
+
+def test_participle_mistagged_as_noun_still_carries_its_event_noun(events_of) -> None:
+    events = events_of("Lundi, la police a de nouveau procédé à d'intenses tirs de gaz lacrymogène pour disperser "
+                       "les manifestants dans le centre de Tataouine.", "fr", "2020-06-22")
+    assault = [e for e in events if "ASSAULT" in e.event]
+    assert assault and any("police" in a.text.lower() for e in assault for a in e.actor), \
+        [(e.event, [a.text for a in e.actor]) for e in events]
