@@ -124,13 +124,13 @@ def habitual(tok: Any, lex: Lexicon) -> bool:
     if not lex.habitual_adverbs and not lex.habitual_phrases:
         return False
     verbs = [tok]
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj") and tok.head.pos_ == "VERB":
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "obj", "nsubj") and tok.head.pos_ in ("VERB", "AUX"):
         verbs.append(tok.head)
     for v in verbs:
         for c in v.children:
             if c.dep_ in ("advmod",) and fold(c.text) in lex.habitual_adverbs:
                 return True
-            if c.dep_ in ("npadvmod", "obl", "obl:tmod", "nmod:tmod", "prep", "advmod", "advcl"):
+            if c.dep_ in ("npadvmod", "obl", "obl:tmod", "obl:mod", "nmod:tmod", "prep", "advmod", "advcl"):
                 words = " " + " ".join(fold(t.text) for t in c.subtree) + " "
                 if any(f" {p} " in words for p in lex.habitual_phrases):
                     return True

@@ -50,3 +50,11 @@ def test_participle_mistagged_as_noun_still_carries_its_event_noun(events_of) ->
     assault = [e for e in events if "ASSAULT" in e.event]
     assert assault and any("police" in a.text.lower() for e in assault for a in e.actor), \
         [(e.event, [a.text for a in e.actor]) for e in events]
+
+
+def test_habitual_clause_is_no_specific_event(events_of) -> None:
+    habit = events_of("Une fois tous les trois jours de l'année dernière, une personne a été tuée par son conjoint.",
+                      "fr", "2020-06-22")
+    assert not [e for e in habit if "ASSAULT" in e.event], [(e.event, e.date) for e in habit]
+    act = events_of("Une femme a été tuée dimanche par son conjoint à Nantes.", "fr", "2020-06-22")
+    assert [e for e in act if "ASSAULT" in e.event], [(e.event, e.date) for e in act]
