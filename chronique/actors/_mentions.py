@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor
-from ..nlp import doc_text
+from ..nlp import doc_text, entity_at
 from ._analyse import Coded
 from ._phrases import code_phrase
 from ._text import fold, words
@@ -151,7 +151,7 @@ def find_mentions(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> 
             c = part.coded
             assert c is not None
             if c.kind == "unknown" and c.person_name:
-                ent = next((e for e in doc.ents if e.start_char <= part.start < e.end_char), None)
+                ent = entity_at(doc, part.start)
                 if ent is not None and ent.label_ in ("PER", "PERSON"):
                     c.kind = "person"
                 elif ent is not None and ent.label_ == "ORG":

@@ -9,11 +9,12 @@ sentence (:meth:`ActorCoder.claimants`).
 
 from __future__ import annotations
 
+import bisect
 from typing import Any
 
 from ..errors import ConfigError
 from ..model import Actor
-from ..nlp import doc_text
+from ..nlp import doc_text, entity_at
 from ._analyse import analyse
 from ._claims import find_claimants
 from ._mentions import Mention, find_mentions, mention_actors, name_positions, to_actor
@@ -27,6 +28,7 @@ __all__ = ["ActorCoder"]
 
 _CACHE_KEY = "chronique.actors"
 _NAMES_KEY = "chronique.actors.names"
+_INDEX_KEY = "chronique.actors.index"
 
 
 class ActorCoder:
@@ -73,7 +75,7 @@ class ActorCoder:
             assert part.coded is not None
             c = part.coded
             if c.kind == "unknown":
-                ent = next((e for e in doc.ents if e.start_char <= part.start < e.end_char), None)
+                ent = entity_at(doc, part.start)
                 city = city_country(c.person_name) if c.person_name and not c.nouns else None
                 if ent is not None and ent.label_ in ("PER", "PERSON"):
                     c.kind = "person"
@@ -93,6 +95,18 @@ class ActorCoder:
             cache.clear()
             cache[key] = find_mentions(doc, self.lang, self.registry, self.lexicon)
         return cache[key]
+
+    def _inside(self, doc: Any, a: int, b: int) -> list[Mention]:
+        """The mentions that start in ``[a, b]``, in their own order (found by bisection:
+        scanning every mention of the document for each argument was quadratic)."""
+        mentions = self._mentions(doc)
+        index = doc.user_data.get(_INDEX_KEY)
+        if index is None or index[0] is not mentions:
+            order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+            index = doc.user_data[_INDEX_KEY] = (mentions, [mentions[k].start for k in order], order)
+        _, starts, order = index
+        found = sorted(order[bisect.bisect_left(starts, a):bisect.bisect_right(starts, b)])
+        return [mentions[k] for k in found]
 
     def mentions(self, doc: Any) -> list[Actor]:
         """All actor mentions of a Doc, each carrying its coreference chain's identity.
@@ -114,7 +128,7 @@ class ActorCoder:
             a, b = span_or_range.start_char, span_or_range.end_char
         out: list[Actor] = []
         seen: set[tuple[str | None, str | None, str | None]] = set()
-        for m in self._mentions(doc):
+        for m in self._inside(doc, a, b):
             if a <= m.start and m.end <= b:
                 for act in mention_actors(m):
                     k = (act.name, act.country, act.sector)
