@@ -46,12 +46,14 @@ def _sources(lang: str) -> list[str]:
 def make_text(lang: str, words: int, seed: int) -> str:
     """``words`` words of real news text in ``lang``, without a single punctuation mark or line break."""
     texts = _sources(lang)
-    random.Random(seed).shuffle(texts)
+    rng = random.Random(seed)
     out: list[str] = []
-    for text in texts:
-        out += _PUNCT.sub(" ", text).split()
-        if len(out) >= words:
-            break
+    while len(out) < words:  # the English corpus is shorter than 200,000 words: read it again, reshuffled
+        rng.shuffle(texts)
+        for text in texts:
+            out += _PUNCT.sub(" ", text).split()
+            if len(out) >= words:
+                break
     return " ".join(out[:words])
 
 
@@ -89,7 +91,8 @@ def child(lang: str, words: int, seed: int, profile: str | None) -> dict:
     if profile:
         prof.disable()
         prof.dump_stats(profile)
-    return {"lang": lang, "words": len(text.split()), "chars": len(text), "error": str(p.error) if p.error else None,
+    return {"lang": lang, "words": len(text.split()), "chars": len(text),
+            "error": str(p.error) if p.error else None,
             "events": len(p.events), "places": len(p.places), "timexes": len(p.timexes), "seconds": dt,
             "load_seconds": loaded - t_start, "process_seconds": time.perf_counter() - t_start,
             "peak_mb": _peak_mb(), "stages": pipe.timings}
@@ -111,7 +114,8 @@ def main() -> None:
     if a.keep_text:
         a.keep_text.write_text(make_text(langs[0], a.words, a.seed), encoding="utf-8")
     for lang in langs:
-        cmd = [sys.executable, __file__, "--child", "--lang", lang, "--words", str(a.words), "--seed", str(a.seed)]
+        cmd = [sys.executable, __file__, "--child", "--lang", lang, "--words", str(a.words),
+               "--seed", str(a.seed)]
         if a.profile:
             cmd += ["--profile", a.profile if len(langs) == 1 else f"{a.profile}.{lang}"]
         t0 = time.perf_counter()

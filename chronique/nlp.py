@@ -21,8 +21,8 @@ from spacy.tokens import Doc
 
 from .errors import ModelError
 
-__all__ = ["MODELS", "SUPPORTED_LANGS", "doc_text", "entity_at", "load", "model_name", "parse", "pipe", "pipe_selected",
-           "rough_sentences", "tokenize"]
+__all__ = ["MODELS", "SUPPORTED_LANGS", "doc_text", "entities_in", "entity_at", "load", "model_name", "parse",
+           "pipe", "pipe_selected", "rough_sentences", "tokenize"]
 
 # Candidate packages per language, best first.
 MODELS: dict[str, tuple[str, ...]] = {
@@ -71,13 +71,31 @@ def entity_at(doc: Any, char: int) -> Any:
     ``doc.ents`` builds a Span per entity on every access, so looking one up that way
     for each mention was quadratic in the length of the text; the entities and their
     starts are kept on the Doc (they do not overlap and come in text order)."""
+    _, starts, _, ents = _entities(doc)
+    k = bisect.bisect_right(starts, char) - 1
+    return ents[k] if k >= 0 and char < ents[k].end_char else None
+
+
+def entities_in(span: Any) -> list[Any]:
+    """``span.ents`` (the entities wholly inside a Span), found by bisection: spaCy reads
+    every entity of the Doc for each Span."""
+    _, _, token_starts, ents = _entities(span.doc)
+    out = []
+    for ent in ents[bisect.bisect_left(token_starts, span.start):]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def _entities(doc: Any) -> tuple[int, list[int], list[int], Any]:
+    """The Doc's entities and their character and token starts, kept on the Doc."""
     cached = doc.user_data.get("chronique.ents")
     if cached is None or cached[0] != len(doc):
         ents = doc.ents
-        cached = doc.user_data["chronique.ents"] = (len(doc), [e.start_char for e in ents], ents)
-    _, starts, ents = cached
-    k = bisect.bisect_right(starts, char) - 1
-    return ents[k] if k >= 0 and char < ents[k].end_char else None
+        cached = doc.user_data["chronique.ents"] = (len(doc), [e.start_char for e in ents],
+                                                    [e.start for e in ents], ents)
+    return cached  # type: ignore[no-any-return]
 
 
 _CLOSERS = (".", "!", "?", "…", ":", ";")

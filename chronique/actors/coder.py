@@ -116,6 +116,10 @@ class ActorCoder:
         """
         return [a for m in self._mentions(doc) for a in mention_actors(m)]
 
+    def mentions_between(self, doc: Any, start: int, end: int) -> list[Actor]:
+        """The actors of :meth:`mentions` that start in ``[start, end)``, in the same order."""
+        return [a for m in self._inside(doc, start, end - 1) if start <= m.start < end for a in mention_actors(m)]
+
     def resolve(self, span_or_range: Any, doc: Any) -> list[Actor]:
         """Actors of a Span or ``(start_char, end_char)`` range, resolved through the chains.
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor, Article, Evidence, Place, Quantity, Timex
-from ..nlp import doc_text
+from ..nlp import doc_text, entities_in
 from ._clauses import (
     acled_cue_classes,
     anaphoric,
@@ -289,7 +289,6 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
     lex = load_lexicon(lang)
     sents = list(doc.sents)
     index = _TimexIndex(timexes)
-    mentions: list[Actor] | None = None
     claim_map: dict[int, list[Actor]] = {}
     if coder is not None:
         try:
@@ -374,7 +373,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
         # offsets come from its folded text, which decomposing characters can make longer)
         reach = sent.end_char + max(0, len(fold(sent.text)) - len(sent.text))
         excluded = [(t.start, t.end) for t in index.overlapping(sent.start_char, reach)] + \
-            [(e.start_char, e.end_char) for e in sent.ents
+            [(e.start_char, e.end_char) for e in entities_in(sent)
                                                           if e.label_ in ("MISC", "PRODUCT", "ORG", "PER", "PERSON")]
         sent_quantities = find_quantities(sent, lex, excluded)
         cues = mode_cues(sent, lex)
@@ -445,8 +444,9 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                 recipients += [a for a in about if _coded(a) and not any(
                     _same_actor(a, b) or _same_code(a, b) for b in actors + recipients)]
             if coder is not None:
-                if mentions is None:  # read-only below: built once per article, not once per event
-                    mentions = coder.mentions(doc)
+                # the sentence's mentions are all give_home_countries reads (built afresh: what the
+                # arguments' coding changed in the chains' codes since must show, as it always has)
+                mentions = coder.mentions_between(doc, sent.start_char, sent.end_char)
                 actors = give_home_countries(actors, sent, doc, places, mentions, lex)
                 recipients = give_home_countries(recipients, sent, doc, places, mentions, lex)
             modes = [spec.mode] if spec.mode else []
