@@ -26,8 +26,10 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]?\s")
 
 
-def sections(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
-    """``(start, end)`` character ranges covering ``text``, each at most ``size`` long."""
+def sections(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` character ranges covering ``text``, each at most ``size`` long
+    (default: ``SECTION_CHARS`` as it is when called, so that a test can lower it)."""
+    size = SECTION_CHARS if size is None else size
     out: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > size:

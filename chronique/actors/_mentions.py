@@ -16,6 +16,7 @@ Pronouns are not resolved: the French and English parsers give no safe cue.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,7 +28,8 @@ from ._text import fold, words
 from .lexicon import Lexicon
 from .registry import Registry
 
-__all__ = ["Mention", "find_mentions", "mention_actors", "name_positions", "to_actor"]
+__all__ = ["Mention", "MentionIndex", "find_mentions", "mention_actors", "mention_index", "name_positions",
+           "to_actor"]
 
 _GLUE_POS = {"DET", "ADJ", "NUM", "PROPN"}
 _EDGE_POS = {"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "PART"}
@@ -49,6 +51,41 @@ class Mention:
     targets: list[str] = field(default_factory=list)  # chains a plural or counterpart refers to
     is_subject: bool = False
     refs: list[Coded] = field(default_factory=list)  # their identities
+
+
+class MentionIndex:
+    """A document's mentions looked up by character position in log time, answers in
+    the mentions' own order: scanning every mention for each sentence, argument or
+    subject made the actors and claims of a long text quadratic."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+        self.starts = [mentions[k].start for k in self.order]
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def _between(self, a: int, b: int) -> list[int]:
+        """Positions in the list of the mentions starting in ``[a, b)``, in list order."""
+        return sorted(self.order[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)])
+
+    def starting_in(self, a: int, b: int) -> list[Mention]:
+        """``[m for m in mentions if a <= m.start < b]``."""
+        return [self.mentions[k] for k in self._between(a, b)]
+
+    def covering(self, pos: int) -> Mention | None:
+        """``next((m for m in mentions if m.start <= pos < m.end), None)``."""
+        for k in self._between(pos - self.longest, pos + 1):
+            if pos < self.mentions[k].end:
+                return self.mentions[k]
+        return None
+
+
+def mention_index(doc: Any, mentions: list[Mention]) -> MentionIndex:
+    """The :class:`MentionIndex` of ``mentions`` (the Doc's), built once and kept on the Doc."""
+    index = doc.user_data.get("chronique.actors.index")
+    if index is None or index.mentions is not mentions:
+        index = doc.user_data["chronique.actors.index"] = MentionIndex(mentions)
+    return index  # type: ignore[no-any-return]
 
 
 def to_actor(text: str, start: int, end: int, c: Coded) -> Actor:

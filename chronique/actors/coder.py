@@ -9,7 +9,6 @@ sentence (:meth:`ActorCoder.claimants`).
 
 from __future__ import annotations
 
-import bisect
 from typing import Any
 
 from ..errors import ConfigError
@@ -17,7 +16,7 @@ from ..model import Actor
 from ..nlp import doc_text, entity_at
 from ._analyse import analyse
 from ._claims import find_claimants
-from ._mentions import Mention, find_mentions, mention_actors, name_positions, to_actor
+from ._mentions import Mention, find_mentions, mention_actors, mention_index, name_positions, to_actor
 from ._phrases import code_phrase
 from ._places import city_country
 from ._text import words
@@ -28,7 +27,6 @@ __all__ = ["ActorCoder"]
 
 _CACHE_KEY = "chronique.actors"
 _NAMES_KEY = "chronique.actors.names"
-_INDEX_KEY = "chronique.actors.index"
 
 
 class ActorCoder:
@@ -97,16 +95,9 @@ class ActorCoder:
         return cache[key]
 
     def _inside(self, doc: Any, a: int, b: int) -> list[Mention]:
-        """The mentions that start in ``[a, b]``, in their own order (found by bisection:
-        scanning every mention of the document for each argument was quadratic)."""
-        mentions = self._mentions(doc)
-        index = doc.user_data.get(_INDEX_KEY)
-        if index is None or index[0] is not mentions:
-            order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
-            index = doc.user_data[_INDEX_KEY] = (mentions, [mentions[k].start for k in order], order)
-        _, starts, order = index
-        found = sorted(order[bisect.bisect_left(starts, a):bisect.bisect_right(starts, b)])
-        return [mentions[k] for k in found]
+        """The mentions that start in ``[a, b]``, in their own order (by bisection: scanning
+        every mention of the document for each argument was quadratic)."""
+        return mention_index(doc, self._mentions(doc)).starting_in(a, b + 1)
 
     def mentions(self, doc: Any) -> list[Actor]:
         """All actor mentions of a Doc, each carrying its coreference chain's identity.
