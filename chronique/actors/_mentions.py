@@ -162,7 +162,15 @@ def _is_glue(t: Any, glue: frozenset[str]) -> bool:
 
 
 def name_positions(doc: Any) -> set[int]:
-    """Character positions inside proper nouns or person/organisation entities."""
+    """Character positions inside proper nouns or person/organisation entities (read only:
+    kept on the Doc, where the mentions and every argument's coding share them)."""
+    cached = doc.user_data.get("chronique.actors.names")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["chronique.actors.names"] = (len(doc), _name_positions(doc))
+    return cached[1]  # type: ignore[no-any-return]
+
+
+def _name_positions(doc: Any) -> set[int]:
     out: set[int] = set()
     for t in doc:
         if t.pos_ == "PROPN":

@@ -26,7 +26,6 @@ from .registry import get_registry
 __all__ = ["ActorCoder"]
 
 _CACHE_KEY = "chronique.actors"
-_NAMES_KEY = "chronique.actors.names"
 
 
 class ActorCoder:
@@ -66,10 +65,8 @@ class ActorCoder:
         """
         doc = span.doc
         out = []
-        names = doc.user_data.get(_NAMES_KEY)
-        if names is None or names[0] != len(doc):
-            names = doc.user_data[_NAMES_KEY] = (len(doc), name_positions(doc))
-        for part in code_phrase(span.text, span.start_char, self.lang, self.registry, self.lexicon, names[1]):
+        names = name_positions(doc)
+        for part in code_phrase(span.text, span.start_char, self.lang, self.registry, self.lexicon, names):
             assert part.coded is not None
             c = part.coded
             if c.kind == "unknown":
