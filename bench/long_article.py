@@ -67,7 +67,7 @@ def _peak_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child(lang: str, words: int, seed: int, profile: str | None) -> dict:
+def child(lang: str, words: int, seed: int, profile: str | None, events_out: str | None = None) -> dict:
     t_start = time.perf_counter()
     from chronique import nlp
     from chronique.geo import Gazetteer
@@ -91,6 +91,10 @@ def child(lang: str, words: int, seed: int, profile: str | None) -> dict:
     if profile:
         prof.disable()
         prof.dump_stats(profile)
+    if events_out:  # to compare two versions of the code on this article
+        with open(events_out, "w", encoding="utf-8") as f:
+            for ev in p.events:
+                f.write(json.dumps(ev.as_dict(), ensure_ascii=False, sort_keys=True) + "\n")
     return {"lang": lang, "words": len(text.split()), "chars": len(text),
             "error": str(p.error) if p.error else None,
             "events": len(p.events), "places": len(p.places), "timexes": len(p.timexes), "seconds": dt,
@@ -105,11 +109,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--profile", help="write a cProfile of the pipeline run here (one language)")
     ap.add_argument("--keep-text", type=Path, help="write the generated article here")
+    ap.add_argument("--events-out", help="write the article's events here as JSON lines (one language)")
     ap.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     langs = ["fr", "en"] if a.lang == "both" else [a.lang]
     if a.child:
-        print(json.dumps(child(langs[0], a.words, a.seed, a.profile)))
+        print(json.dumps(child(langs[0], a.words, a.seed, a.profile, a.events_out)))
         return
     if a.keep_text:
         a.keep_text.write_text(make_text(langs[0], a.words, a.seed), encoding="utf-8")
@@ -118,6 +123,8 @@ def main() -> None:
                "--seed", str(a.seed)]
         if a.profile:
             cmd += ["--profile", a.profile if len(langs) == 1 else f"{a.profile}.{lang}"]
+        if a.events_out:
+            cmd += ["--events-out", a.events_out if len(langs) == 1 else f"{a.events_out}.{lang}"]
         t0 = time.perf_counter()
         done = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})

@@ -1,8 +1,9 @@
 """Very long articles, read in sections: where they are cut, and how offsets come back.
 
-The rule stages (actors, events, merge) compare mentions across a whole document, so
-their cost grows with its square: a 200,000-word text without punctuation ran for
-minutes. An article longer than ``SECTION_CHARS`` is therefore parsed and coded
+The rule stages (actors, events, merge) compare mentions across a whole document: their
+look-ups by position are bisections now, but merging and coreference still compare
+records and chains with each other, and one spaCy Doc of a whole archive holds all of
+it in memory at once. An article longer than ``SECTION_CHARS`` is therefore parsed and coded
 section by section (cut at a paragraph, else a sentence end, else a space), and the
 offsets of what each section gives are moved back onto the whole text. Events do not
 span sections and are not merged across them: a report that long is an archive, a
