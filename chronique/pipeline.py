@@ -95,8 +95,8 @@ def _deadline(seconds: float, where: str) -> Iterator[None]:
 # stands in for the Doc of an article too long to parse at once: it is read in sections
 _SECTIONED = object()
 # Docs the parser gets at once from one section (hundreds of sentence pieces): larger batches
-# than the articles' make better use of the matrix products (measured: about 15 % faster on
-# 150-token pieces at 64 than at 16; the parses are the same whatever the batch)
+# than the articles' make better use of the matrix products (about 15 % faster on 150-token
+# pieces at 64 than at 16 in a small interleaved measurement; the parses are the same)
 SECTION_BATCH = 64
 
 
