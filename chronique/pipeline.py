@@ -94,10 +94,6 @@ def _deadline(seconds: float, where: str) -> Iterator[None]:
 
 # stands in for the Doc of an article too long to parse at once: it is read in sections
 _SECTIONED = object()
-# Docs the parser gets at once from one section (hundreds of sentence pieces): larger batches
-# than the articles' make better use of the matrix products (about 15 % faster on 150-token
-# pieces at 64 than at 16 in a small interleaved measurement; the parses are the same)
-SECTION_BATCH = 64
 
 
 def _internal(where: str, exc: BaseException) -> ChroniqueError:
@@ -327,20 +323,19 @@ class Pipeline:
             part = Processed(article=replace(p.article, text=text[start:end]), lang=lang, dct=p.dct,
                              dct_inferred=p.dct_inferred, timexes=timexes_within(p.timexes, start, end))
             t0 = time.perf_counter()
-            (part.doc,) = self._parse_texts(lang, [part.article.text], batch_size=SECTION_BATCH)
+            (part.doc,) = self._parse_texts(lang, [part.article.text])
             self.timings["parse"] += time.perf_counter() - t0
             self._doc_stages(part)
             p.places += [shift_place(pl, start) for pl in part.places]
             p.events += [shift_event(ev, start) for ev in part.events]
 
-    def _parse_texts(self, lang: str, texts: list[str], batch_size: int | None = None) -> list[Any]:
+    def _parse_texts(self, lang: str, texts: list[str]) -> list[Any]:
         cap = self.limits.max_sentence_tokens
-        size = batch_size or self.batch_size
         if self.full_parse or "events" not in self.stages:
-            return list(nlp.pipe(texts, lang, batch_size=size, max_sentence_tokens=cap))
+            return list(nlp.pipe(texts, lang, batch_size=self.batch_size, max_sentence_tokens=cap))
         from .events.selection import choose_sentences
 
-        return list(nlp.pipe_selected(texts, lang, choose_sentences(lang), batch_size=size,
+        return list(nlp.pipe_selected(texts, lang, choose_sentences(lang), batch_size=self.batch_size,
                                       max_sentence_tokens=cap))
 
     def _parse(self, lang: str, group: list[Processed]) -> None:
