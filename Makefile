@@ -45,6 +45,7 @@ bench: install-test
 	$(BIN)/python bench/serve_load.py
 	$(BIN)/python bench/map_draw.py
 	$(BIN)/python bench/merge_cost.py
+	$(BIN)/python bench/long_article.py
 
 # rebuild the shipped event detectors (chronique/data/models/events-{fr,en}) from train/events/: labels + config, seeded
 train: install

@@ -1,8 +1,9 @@
 """Very long articles, read in sections: where they are cut, and how offsets come back.
 
-The rule stages (actors, events, merge) compare mentions across a whole document, so
-their cost grows with its square: a 200,000-word text without punctuation ran for
-minutes. An article longer than ``SECTION_CHARS`` is therefore parsed and coded
+The rule stages (actors, events, merge) compare mentions across a whole document: their
+look-ups by position are bisections now, but merging and coreference still compare
+records and chains with each other, and one spaCy Doc of a whole archive holds all of
+it in memory at once. An article longer than ``SECTION_CHARS`` is therefore parsed and coded
 section by section (cut at a paragraph, else a sentence end, else a space), and the
 offsets of what each section gives are moved back onto the whole text. Events do not
 span sections and are not merged across them: a report that long is an archive, a
@@ -26,8 +27,10 @@ _PARAGRAPH = re.compile(r"\n\s*\n")
 _SENTENCE_END = re.compile(r"[.!?…][»”\"')\]]?\s")
 
 
-def sections(text: str, size: int = SECTION_CHARS) -> list[tuple[int, int]]:
-    """``(start, end)`` character ranges covering ``text``, each at most ``size`` long."""
+def sections(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """``(start, end)`` character ranges covering ``text``, each at most ``size`` long
+    (default: ``SECTION_CHARS`` as it is when called, so that a test can lower it)."""
+    size = SECTION_CHARS if size is None else size
     out: list[tuple[int, int]] = []
     start = 0
     while len(text) - start > size:

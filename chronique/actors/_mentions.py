@@ -16,18 +16,20 @@ Pronouns are not resolved: the French and English parsers give no safe cue.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor
-from ..nlp import doc_text
+from ..nlp import doc_text, entity_at
 from ._analyse import Coded
 from ._phrases import code_phrase
 from ._text import fold, words
 from .lexicon import Lexicon
 from .registry import Registry
 
-__all__ = ["Mention", "find_mentions", "mention_actors", "name_positions", "to_actor"]
+__all__ = ["Mention", "MentionIndex", "find_mentions", "mention_actors", "mention_index", "name_positions",
+           "to_actor"]
 
 _GLUE_POS = {"DET", "ADJ", "NUM", "PROPN"}
 _EDGE_POS = {"ADP", "DET", "PUNCT", "CCONJ", "SCONJ", "PART"}
@@ -49,6 +51,41 @@ class Mention:
     targets: list[str] = field(default_factory=list)  # chains a plural or counterpart refers to
     is_subject: bool = False
     refs: list[Coded] = field(default_factory=list)  # their identities
+
+
+class MentionIndex:
+    """A document's mentions looked up by character position in log time, answers in
+    the mentions' own order: scanning every mention for each sentence, argument or
+    subject made the actors and claims of a long text quadratic."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.mentions = mentions
+        self.order = sorted(range(len(mentions)), key=lambda k: mentions[k].start)
+        self.starts = [mentions[k].start for k in self.order]
+        self.longest = max((m.end - m.start for m in mentions), default=0)
+
+    def _between(self, a: int, b: int) -> list[int]:
+        """Positions in the list of the mentions starting in ``[a, b)``, in list order."""
+        return sorted(self.order[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)])
+
+    def starting_in(self, a: int, b: int) -> list[Mention]:
+        """``[m for m in mentions if a <= m.start < b]``."""
+        return [self.mentions[k] for k in self._between(a, b)]
+
+    def covering(self, pos: int) -> Mention | None:
+        """``next((m for m in mentions if m.start <= pos < m.end), None)``."""
+        for k in self._between(pos - self.longest, pos + 1):
+            if pos < self.mentions[k].end:
+                return self.mentions[k]
+        return None
+
+
+def mention_index(doc: Any, mentions: list[Mention]) -> MentionIndex:
+    """The :class:`MentionIndex` of ``mentions`` (the Doc's), built once and kept on the Doc."""
+    index = doc.user_data.get("chronique.actors.index")
+    if index is None or index.mentions is not mentions:
+        index = doc.user_data["chronique.actors.index"] = MentionIndex(mentions)
+    return index  # type: ignore[no-any-return]
 
 
 def to_actor(text: str, start: int, end: int, c: Coded) -> Actor:
@@ -125,7 +162,15 @@ def _is_glue(t: Any, glue: frozenset[str]) -> bool:
 
 
 def name_positions(doc: Any) -> set[int]:
-    """Character positions inside proper nouns or person/organisation entities."""
+    """Character positions inside proper nouns or person/organisation entities (read only:
+    kept on the Doc, where the mentions and every argument's coding share them)."""
+    cached = doc.user_data.get("chronique.actors.names")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["chronique.actors.names"] = (len(doc), _name_positions(doc))
+    return cached[1]  # type: ignore[no-any-return]
+
+
+def _name_positions(doc: Any) -> set[int]:
     out: set[int] = set()
     for t in doc:
         if t.pos_ == "PROPN":
@@ -151,7 +196,7 @@ def find_mentions(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> 
             c = part.coded
             assert c is not None
             if c.kind == "unknown" and c.person_name:
-                ent = next((e for e in doc.ents if e.start_char <= part.start < e.end_char), None)
+                ent = entity_at(doc, part.start)
                 if ent is not None and ent.label_ in ("PER", "PERSON"):
                     c.kind = "person"
                 elif ent is not None and ent.label_ == "ORG":

@@ -13,10 +13,10 @@ from typing import Any
 
 from ..errors import ConfigError
 from ..model import Actor
-from ..nlp import doc_text
+from ..nlp import doc_text, entity_at
 from ._analyse import analyse
 from ._claims import find_claimants
-from ._mentions import Mention, find_mentions, mention_actors, name_positions, to_actor
+from ._mentions import Mention, find_mentions, mention_actors, mention_index, name_positions, to_actor
 from ._phrases import code_phrase
 from ._places import city_country
 from ._text import words
@@ -26,7 +26,6 @@ from .registry import get_registry
 __all__ = ["ActorCoder"]
 
 _CACHE_KEY = "chronique.actors"
-_NAMES_KEY = "chronique.actors.names"
 
 
 class ActorCoder:
@@ -66,14 +65,12 @@ class ActorCoder:
         """
         doc = span.doc
         out = []
-        names = doc.user_data.get(_NAMES_KEY)
-        if names is None or names[0] != len(doc):
-            names = doc.user_data[_NAMES_KEY] = (len(doc), name_positions(doc))
-        for part in code_phrase(span.text, span.start_char, self.lang, self.registry, self.lexicon, names[1]):
+        names = name_positions(doc)
+        for part in code_phrase(span.text, span.start_char, self.lang, self.registry, self.lexicon, names):
             assert part.coded is not None
             c = part.coded
             if c.kind == "unknown":
-                ent = next((e for e in doc.ents if e.start_char <= part.start < e.end_char), None)
+                ent = entity_at(doc, part.start)
                 city = city_country(c.person_name) if c.person_name and not c.nouns else None
                 if ent is not None and ent.label_ in ("PER", "PERSON"):
                     c.kind = "person"
@@ -94,6 +91,11 @@ class ActorCoder:
             cache[key] = find_mentions(doc, self.lang, self.registry, self.lexicon)
         return cache[key]
 
+    def _inside(self, doc: Any, a: int, b: int) -> list[Mention]:
+        """The mentions that start in ``[a, b]``, in their own order (by bisection: scanning
+        every mention of the document for each argument was quadratic)."""
+        return mention_index(doc, self._mentions(doc)).starting_in(a, b + 1)
+
     def mentions(self, doc: Any) -> list[Actor]:
         """All actor mentions of a Doc, each carrying its coreference chain's identity.
 
@@ -101,6 +103,10 @@ class ActorCoder:
         one Actor per party, with the same offsets.
         """
         return [a for m in self._mentions(doc) for a in mention_actors(m)]
+
+    def mentions_between(self, doc: Any, start: int, end: int) -> list[Actor]:
+        """The actors of :meth:`mentions` that start in ``[start, end)``, in the same order."""
+        return [a for m in self._inside(doc, start, end - 1) if start <= m.start < end for a in mention_actors(m)]
 
     def resolve(self, span_or_range: Any, doc: Any) -> list[Actor]:
         """Actors of a Span or ``(start_char, end_char)`` range, resolved through the chains.
@@ -114,7 +120,7 @@ class ActorCoder:
             a, b = span_or_range.start_char, span_or_range.end_char
         out: list[Actor] = []
         seen: set[tuple[str | None, str | None, str | None]] = set()
-        for m in self._mentions(doc):
+        for m in self._inside(doc, a, b):
             if a <= m.start and m.end <= b:
                 for act in mention_actors(m):
                     k = (act.name, act.country, act.sector)

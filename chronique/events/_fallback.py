@@ -140,6 +140,16 @@ def sentence_place(c: Any, doc: Any, places: Sequence[Place], words: dict[str, A
     return nested[0]
 
 
+def _entity_labels(doc: Any) -> dict[int, str]:
+    """Token index -> label of the entity it is in, built once per Doc (once per candidate
+    made a long text quadratic)."""
+    cached = doc.user_data.get("chronique.entity_labels")
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data["chronique.entity_labels"] = (len(doc), {t.i: ent.label_ for ent in doc.ents
+                                                                        for t in ent})
+    return cached[1]  # read only
+
+
 def unresolved_names(c: Any, doc: Any, places: Sequence[Place], words: dict[str, Any],
                      not_places: frozenset[str], name_key: Any, demonym: Any) -> list[tuple[int, int, str]]:
     """Names in the candidate's sentence that stand where a place is expected but that the
@@ -154,7 +164,7 @@ def unresolved_names(c: Any, doc: Any, places: Sequence[Place], words: dict[str,
         return not any(a < e and s < b for a, b in taken)
 
     out: list[tuple[int, int, str]] = []
-    label_of = {t.i: ent.label_ for ent in doc.ents for t in ent}
+    label_of = _entity_labels(doc)
     accepted = words["locative_preps"] | words.get("target_preps", frozenset())
     text = doc_text(doc)
     i = sent.start

@@ -7,13 +7,14 @@ merged into one record per real event by :mod:`chronique.events.merge`.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Actor, Article, Evidence, Place, Quantity, Timex
-from ..nlp import doc_text
+from ..nlp import doc_text, entities_in
 from ._clauses import (
     acled_cue_classes,
     anaphoric,
@@ -325,11 +326,34 @@ def _resolve_args(toks: list[Any], coder: Any, doc: Any, stop: set[int],
 # --- main --------------------------------------------------------------------------
 
 
+class _TimexIndex:
+    """An article's temporal expressions, looked up by character range in log time, in
+    their own order: scanning all of them for each sentence made a long text quadratic."""
+
+    def __init__(self, timexes: Sequence[Timex]) -> None:
+        self.timexes = list(timexes)
+        self.starts = [t.start for t in self.timexes]
+        self.ordered = all(a <= b for a, b in zip(self.starts, self.starts[1:]))
+        self.longest = max((t.end - t.start for t in self.timexes), default=0)
+
+    def starting_in(self, a: int, b: int) -> list[Timex]:
+        """The expressions that start in ``[a, b)``."""
+        if not self.ordered:
+            return [t for t in self.timexes if a <= t.start < b]
+        return self.timexes[bisect.bisect_left(self.starts, a):bisect.bisect_left(self.starts, b)]
+
+    def overlapping(self, a: int, b: int) -> list[Timex]:
+        """The expressions that share a character with ``[a, b)``."""
+        return [t for t in self.starting_in(a - self.longest, b) if t.start < b and a < t.end]
+
+
+
 def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places: Sequence[Place],
                     coder: Any, lang: str, metonymic: Any = None) -> list[Candidate]:
     """Every event candidate of a parsed article, in text order."""
     lex = load_lexicon(lang)
     sents = list(doc.sents)
+    index = _TimexIndex(timexes)
     claim_map: dict[int, list[Actor]] = {}
     if coder is not None:
         try:
@@ -346,9 +370,9 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
         found = sorted(((t, retyped_by_call(t, sp, lex)) for t, sp in found), key=lambda x: x[0].i)
         if not found:
             continue
-        sent_timexes = date_timexes(sent, timexes)
-        in_date = frozenset(t.i for t in sent for x in timexes
-                            if sent.start_char <= x.start < sent.end_char and x.start <= t.idx < x.end)
+        own_timexes = index.starting_in(sent.start_char, sent.end_char)
+        sent_timexes = date_timexes(sent, own_timexes)
+        in_date = frozenset(t.i for t in sent for x in own_timexes if x.start <= t.idx < x.end)
         kept: list[tuple[Any, Trigger, Arguments, bool]] = []
         for tok, spec in found:
             if spec.reflexive_only and not is_reflexive(tok):
@@ -424,7 +448,11 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             continue
         trigger_idx = {tok.i for tok, *_ in kept}
         trigger_positions = [tok.idx for tok, _s, _a, weak in kept if not weak] or [kept[0][0].idx]
-        excluded = [(t.start, t.end) for t in timexes] + [(e.start_char, e.end_char) for e in sent.ents
+        # only the dates that reach into the sentence can overlap one of its quantities (whose
+        # offsets come from its folded text, which decomposing characters can make longer)
+        reach = sent.end_char + max(0, len(fold(sent.text)) - len(sent.text))
+        excluded = [(t.start, t.end) for t in index.overlapping(sent.start_char, reach)] + \
+            [(e.start_char, e.end_char) for e in entities_in(sent)
                                                           if e.label_ in ("MISC", "PRODUCT", "ORG", "PER", "PERSON")]
         sent_quantities = find_quantities(sent, lex, excluded)
         cues = mode_cues(sent, lex)
@@ -435,7 +463,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             spec = retype_by_modality(tok, spec, modality, lex)
             stop = set(trigger_idx)  # an argument never extends over a trigger, its own included
             subj = args.agents if args.passive else args.subjects
-            dates = [(t.start, t.end) for t in timexes if sent.start_char <= t.start < sent.end_char]
+            dates = [(t.start, t.end) for t in own_timexes]
             cut = lex.preps["location"]
             if spec.symmetric:
                 actors = _resolve_args(subj + args.objects + args.co_participants, coder, doc, stop, dates, cut)
@@ -498,7 +526,9 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
                 recipients += [a for a in about if _coded(a) and not any(
                     _same_actor(a, b) or _same_code(a, b) for b in actors + recipients)]
             if coder is not None:
-                mentions = coder.mentions(doc)
+                # the sentence's mentions are all give_home_countries reads (built afresh: what the
+                # arguments' coding changed in the chains' codes since must show, as it always has)
+                mentions = coder.mentions_between(doc, sent.start_char, sent.end_char)
                 actors = give_home_countries(actors, sent, doc, places, mentions, lex)
                 recipients = give_home_countries(recipients, sent, doc, places, mentions, lex)
             modes = [spec.mode] if spec.mode else []
