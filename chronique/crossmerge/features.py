@@ -25,7 +25,7 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
-from ._data import family_of, generic_party_words, settings, stopwords
+from ._data import family_of, generic_party_words, office_holders, settings, stopwords
 
 __all__ = ["candidate_window", "dates_meet", "decide", "features", "report_key", "score"]
 
@@ -92,6 +92,30 @@ def _proper_names(sentences: list[str]) -> list[str]:
     return sorted(found)
 
 
+def _place_words(loc: dict[str, Any]) -> frozenset[str]:
+    """The words of an event place's text and name, each folded and also cut as proper names are."""
+    cut = settings()["words"]["stem"] + 2
+    words = {w for v in (loc.get("text"), loc.get("name")) if v for w in _WORD.findall(_fold(v))
+             if w not in stopwords()}
+    return frozenset(words | {w[:cut] for w in words})
+
+
+def _holders(names: list[str], day: tuple[str, str] | None) -> list[str]:
+    """The registry's holders, in the report's year, of offices named as parties ('president of france'
+    in 2019: 'emmanuel macron'): one party told by its title in one report and by its name in another."""
+    if not day:
+        return []
+    year = int(day[0][:4])
+    return [name for n in names for name, first, last in office_holders().get(n.replace(" the ", " "), ())
+            if first <= year <= last]
+
+
+def _is_place(actor: dict[str, Any], place_words: frozenset[str]) -> bool:
+    """A party that is only the event's place ('Paris' as recipient of a protest in Paris)."""
+    words = [w for w in _WORD.findall(_fold(actor.get("text") or actor.get("name") or "")) if w not in stopwords()]
+    return bool(place_words) and bool(words) and all(w in place_words for w in words)
+
+
 def _in_lead(record: dict[str, Any]) -> bool:
     """Whether the report is told in its article's lead (the news itself, not a mention in passing)."""
     starts = [e.get("start") for e in record.get("evidence") or [] if isinstance(e.get("start"), int)]
@@ -115,7 +139,14 @@ def report_key(record: dict[str, Any], source: str | None = None, published: str
         slack = cfg["date_slack_days"].get(prec, cfg["date_slack_days"]["default"])
         lo, hi = _shift(lo, -slack[0]), _shift(hi, slack[1])
     loc = record.get("event_loc") or {}
-    names, coarse = _party_keys((record.get("actor") or []) + (record.get("recipient") or []))
+    place_words = _place_words(loc)
+    # the event's own place written as a party ("Paris" as a recipient) or as a name of its sentences is
+    # kept apart (pnames, pcoarse, pproper): see features
+    parties = (record.get("actor") or []) + (record.get("recipient") or [])
+    names, coarse = _party_keys([a for a in parties if not _is_place(a, place_words)])
+    names += _holders(names, lo_hi)
+    pnames, pcoarse = _party_keys([a for a in parties if _is_place(a, place_words)])
+    proper = _proper_names(record.get("event_text") or [])
     return {
         "id": record.get("id"), "doc": record.get("doc_id"), "src": source or record.get("doc_id"),
         "family": family_of().get(types[0]) if types else None, "types": types,
@@ -123,8 +154,9 @@ def report_key(record: dict[str, Any], source: str | None = None, published: str
         "lat": loc.get("lat"), "lon": loc.get("lon"), "cc": (loc.get("country_code") or "").upper() or None,
         "gid": loc.get("geonameid"), "gprec": loc.get("precision"),
         "names": sorted(set(names)), "coarse": sorted(set(coarse)),
+        "pnames": sorted(set(pnames)), "pcoarse": sorted(set(pcoarse)),
         "words": _content_words(record.get("event_text") or []),
-        "proper": _proper_names(record.get("event_text") or []),
+        "proper": [w for w in proper if w not in place_words], "pproper": [w for w in proper if w in place_words],
         "dead": record.get("dead"), "modality": record.get("modality") or "asserted",
         "trigger": _fold(record.get("trigger") or "")[:settings()["words"]["stem"]] or None,
         "background": bool(record.get("background")), "published": published,
@@ -207,6 +239,12 @@ def _name_words(names: list[str]) -> list[str]:
                    if len(w) >= cfg["party_min_length"] and w not in stopwords() and w not in generic})
 
 
+def _with_place_names(key: dict[str, Any], keep: bool) -> dict[str, list[str]]:
+    """names, coarse and proper of a key, with those that are its place's own when ``keep``."""
+    return {f: list(key.get(f) or []) + (list(key.get("p" + f) or []) if keep else []) for f in ("names", "coarse",
+                                                                                              "proper")}
+
+
 def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
     """Each feature of a pair of report keys (names as in merge.json's weights)."""
     if a["types"] and b["types"] and a["types"][0] == b["types"][0]:
@@ -220,12 +258,19 @@ def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
     # cosine of the word sets: a one-sentence brief and a long report of one event share few
     # of the long one's words, which Jaccard would punish twice
     words = len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b)) if words_a and words_b else 0.0
-    parties = _overlap(_name_words(a["names"]), _name_words(b["names"]))
-    coarse = _overlap(a["coarse"], b["coarse"])
-    proper = _overlap(a.get("proper") or [], b.get("proper") or [])
+    place = _place(a, b)
+    # the event's own place written as a party ('Paris' as a recipient) or a name of its sentences counts
+    # once: when the place feature has credited two close places, not again as a shared party or name (it
+    # made the Marche du siècle and the gilets jaunes' acte 18, one Saturday in Paris, one event); when
+    # the places are unknown or disagree, the shared name is the evidence of place and stays
+    credited = place >= settings()["anchor"]["place"]
+    ka, kb = (_with_place_names(k, not credited) for k in (a, b))
+    parties = _overlap(_name_words(ka["names"]), _name_words(kb["names"]))
+    coarse = _overlap(ka["coarse"], kb["coarse"])
+    proper = _overlap(ka["proper"], kb["proper"])
     dead = 1.0 if a["dead"] is not None and a["dead"] == b["dead"] else 0.0
     trigger = 1.0 if a["trigger"] and a["trigger"] == b["trigger"] else 0.0
-    return {"type": type_f, "date": date_f, "place": _place(a, b), "parties": parties, "coarse_parties": coarse,
+    return {"type": type_f, "date": date_f, "place": place, "parties": parties, "coarse_parties": coarse,
             "words": round(words, 3), "proper": round(proper, 3), "dead": dead, "trigger": trigger, "copy": 1.0 if a["src"] == b["src"] else 0.0}
 
 
@@ -233,6 +278,24 @@ def score(feats: dict[str, float]) -> float:
     """Weighted sum of the features (weights in merge.json)."""
     weights = settings()["weights"]
     return round(sum(weights[name] * value for name, value in feats.items()), 3)
+
+
+def _todays_news(a: dict[str, Any], b: dict[str, Any], feats: dict[str, float]) -> bool:
+    """A report dated only by its publication ('mardi matin' the time reader missed) is one event with
+    a report that dates it precisely to that very day of publication, both in their article's lead, at the
+    same or a very near place, sharing names other than the place's. (Without the day: on OrangeSum every
+    article of one news cycle — George Floyd, Minneapolis — tied its passing mentions together.)"""
+    cfg = settings()["todays_news"]
+    if not (a.get("lead", True) and b.get("lead", True) and feats["place"] >= cfg["place"]
+            and feats["proper"] >= cfg["proper"]):
+        return False
+    for vague, dated in ((a, b), (b, a)):
+        if vague["prec"] == "publication" and dated["prec"] in ("day", "range") and vague.get("published"):
+            slack = settings()["date_slack_days"].get(dated["prec"], [0, 0])
+            day = vague["published"][:10]
+            if _shift(dated["lo"], slack[0]) <= day <= _shift(dated["hi"], -slack[1]):
+                return True
+    return False
 
 
 _PLANS = frozenset({"planned", "hypothetical", "agreed"})
@@ -251,7 +314,8 @@ def decide(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, dict[str, float]
         return False, feats, s
     if feats["copy"]:
         return s >= cfg["copy_threshold"], feats, s
-    if feats["date"] <= cfg["vague_date"]["date"] and feats["words"] < cfg["vague_date"]["words"]:
+    if feats["date"] <= cfg["vague_date"]["date"] and feats["words"] < cfg["vague_date"]["words"] \
+            and not _todays_news(a, b, feats):
         # a report dated only by its publication, a week or a month mostly mentions the event in
         # passing: only the same sentences, nearly word for word, tie it to one happening
         return False, feats, s
@@ -260,8 +324,12 @@ def decide(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, dict[str, float]
         # people saying the same thing; one statement has one speaker
         anchored = feats["parties"] > 0
     else:
+        # a place anchors a pair only on one day: two precise dates a day apart in one city are
+        # as often two events (the climate strike on Friday, the climate march on Saturday; Charlie
+        # Hebdo on Wednesday, Montrouge on Thursday) as one event dated apart: a party or names decide
+        same_day = feats["date"] > cfg["anchor"]["place_date"]
         anchored = (feats["parties"] > 0 or feats["proper"] >= cfg["anchor"]["proper"]
-                    or feats["place"] >= cfg["anchor"]["place"])
+                    or (same_day and feats["place"] >= cfg["anchor"]["place"]))
     # the news of the day is told in the lead; later paragraphs mention other events in passing,
     # with the same words and names: two reports not both in a lead need more to be one event
     needed = cfg["threshold"] if a.get("lead", True) and b.get("lead", True) else cfg["threshold_in_passing"]

@@ -83,3 +83,63 @@ def test_claims_grades_and_lowest_figure():
     assert corroboration(denied, [])[0] == "contested"
     copies = [agreed[1], {"record": _record("d"), "outlet": "Le Figaro", "copy_of": "b"}]
     assert corroboration(copies, []) == ("single-source", 1)
+
+
+PARIS = {"text": "Paris", "name": "Paris", "geonameid": 2988507, "lat": 48.85, "lon": 2.35, "country_code": "FR",
+         "precision": "city"}
+
+
+def _protest(doc: str, day: str, actor: str, sentence: str) -> dict[str, Any]:
+    return _record(doc, event=["PROTEST"], date=day, enddate=day, event_loc=PARIS, dead=None, trigger="manifesté",
+                   actor=[{"text": actor, "name": None}], recipient=[{"text": "Paris", "country": "FRA"}],
+                   event_text=[sentence])
+
+
+def test_features_the_place_written_as_a_party_counts_once():
+    climate = report_key(_protest("a", "2019-03-16", "des dizaines de milliers de personnes",
+                                  "Des dizaines de milliers de personnes ont manifesté à Paris pour le climat."), "a")
+    gilets = report_key(_protest("b", "2019-03-16", "des gilets jaunes",
+                                 "Des gilets jaunes ont manifesté sur les Champs-Élysées, à Paris."), "b")
+    feats = decide(climate, gilets)[1]
+    assert feats["place"] == 1.0 and feats["parties"] == 0.0 and feats["proper"] == 0.0  # 'Paris' only as place
+    # no place found in one report: the shared name is then the only evidence of place, and counts
+    unplaced = report_key(dict(_protest("c", "2019-03-16", "des gilets jaunes", "Des gilets jaunes ont manifesté à "
+                                        "Paris, près des Champs-Élysées."), event_loc=None), "c")
+    assert decide(unplaced, gilets)[1]["proper"] > 0
+
+
+def test_features_a_place_alone_ties_two_reports_of_one_day_only():
+    friday = report_key(_protest("a", "2019-03-15", "des lycéens", "Des lycéens ont manifesté vendredi à Paris."), "a")
+    saturday = report_key(_protest("b", "2019-03-16", "des marcheurs", "Des marcheurs ont défilé samedi à Paris."),
+                          "b")
+    same, feats, _ = decide(friday, saturday)
+    assert feats["date"] == 0.4 and feats["place"] == 1.0 and not same
+    named = report_key(_protest("c", "2019-03-16", "des lycéens", "Des lycéens ont manifesté à Paris."), "c")
+    assert decide(friday, named)[0]  # a day apart, but the same party: one event dated apart
+
+
+def test_features_a_report_dated_by_its_publication_joins_with_its_place_and_names():
+    dated = report_key(_record("a", event=["COERCE"], event_loc=PARIS, dead=None, trigger="arrêté",
+                               actor=[{"text": "Redoine Faïd", "name": "Redoine Faïd"}],
+                               event_text=["Le braqueur Redoine Faïd, évadé en juillet, a été arrêté à Paris par la BRI."]),
+                       "a")
+    vague = dict(_record("b", event=["COERCE"], event_loc=PARIS, dead=None, trigger="interpellé",
+                         actor=[{"text": "les enquêteurs", "name": None}],
+                         event_text=["Les enquêteurs ont interpellé Redoine Faïd, déguisé en femme, dans un appartement."]),
+                 date="2020-10-29", date_precision="publication")
+    assert decide(dated, report_key(vague, "b", "2020-10-29T18:00"))[0]
+    elsewhere = dict(vague, event_loc=None)
+    assert not decide(dated, report_key(elsewhere, "b", "2020-10-29T18:00"))[0]  # no place: only the same sentences
+    # published two days after the day the other report gives: a mention of the news cycle, not the day's news
+    assert not decide(dated, report_key(vague, "b", "2020-10-31T18:00"))[0]
+
+
+def test_features_an_office_is_compatible_with_its_holder_that_year():
+    def meeting(doc: str, party: str, day: str) -> dict[str, Any]:
+        return report_key(_record(doc, event=["AGREE"], date=day, enddate=day, dead=None, trigger="signé",
+                                  actor=[{"text": party, "name": party}],
+                                  event_text=["Un traité a été signé à Nice."]), doc)
+
+    assert decide(meeting("a", "Emmanuel Macron", "2019-01-22"), meeting("b", "President of France", "2019-01-22"))[0]
+    assert not decide(meeting("a", "Emmanuel Macron", "2014-01-22"),
+                      meeting("b", "President of France", "2014-01-22"))[0]  # Hollande's term

@@ -1,4 +1,4 @@
-"""Acceptance: the French multi-article set (17 real events told 2-3 times, 9 distractors), the founding
+"""Acceptance: the French multi-article set (30 real events told 2-3 times, 16 distractors), the founding
 report ingested twice with its headline retouched, and the command line around merged events."""
 
 from __future__ import annotations
@@ -17,12 +17,14 @@ from chronique.cli import main
 from chronique.ingest import iter_articles
 from chronique.store import Store, open_store
 
-# Measured (docs/cross-merge.md): precision 1.00; recall 0.80 (24/30) of the pairs whose two articles both yield an
-# event of the gold type, 0.65 (24/37) end to end (7 pairs lack an extracted event of the gold type). The issue asked
-# for 0.85: not reached (docs/cross-merge.md says what is missed and what loosening costs on OrangeSum).
+# Measured (docs/cross-merge.md) on 30 real events and 16 distractors (92 articles, 62 same-event pairs):
+# precision 0.957 (45/47: the gilets jaunes' acte 18 and the Marche du siècle, one Saturday in Paris, are merged);
+# recall 0.833 (45/54) of the pairs whose two articles both yield an event of the gold type, 0.726 (45/62) end to
+# end (8 pairs lack an extracted event of the gold type). The issue asks 0.85: not reached (docs/cross-merge.md
+# says which classes of pairs are missed). Floors a hair below the measure, so that a real regression fails.
 PRECISION_FLOOR = 0.95
-MERGE_RECALL_FLOOR = 0.78
-END_TO_END_RECALL_FLOOR = 0.62
+MERGE_RECALL_FLOOR = 0.83
+END_TO_END_RECALL_FLOOR = 0.72
 
 
 def _ingest(path: Path, db: str) -> Store:
@@ -50,7 +52,7 @@ def test_merge_set_is_what_the_docs_say():
     gold = load_gold()
     events = {g["event"] for g in gold.values()}
     told = [e for e in events if sum(g["event"] == e for g in gold.values()) >= 2]
-    assert len(told) >= 15 and len(events) - len(told) >= 8
+    assert len(told) >= 30 and len(events) - len(told) >= 16
     assert {json.loads(line)["id"] for line in open(DATA / "articles.jsonl", encoding="utf-8")} == set(gold)
 
 
