@@ -112,6 +112,14 @@ def test_merge_cli_export_split_and_filters(tmp_path: Path):
     rows = list(csv.DictReader(io.StringIO(runner.invoke(main, ["export", "--db", db, "--format", "acled-csv",
                                                                 "--type", "ASSAULT"]).stdout)))
     assert sorted(r["source"] for r in rows) == ["AFP; Le Monde", "France Bleu Vaucluse"]
+    listed = runner.invoke(main, ["events", "--db", db, "--type", "ASSAULT"])  # merged events by default
+    assert [json.loads(line)["id"] for line in listed.stdout.splitlines()] == [e["id"] for e in events]
+    table = runner.invoke(main, ["events", "--db", db, "--type", "ASSAULT", "--format", "table"]).stdout
+    assert "{2 reports, 2 sources," in table and "{1 report, 1 source," in table
+    per_report = runner.invoke(main, ["events", "--db", db, "--type", "ASSAULT", "--per-report"])
+    assert len(per_report.stdout.splitlines()) == 3
+    assert all("reports" not in json.loads(line) for line in per_report.stdout.splitlines())
+    assert runner.invoke(main, ["events", "--db", db, "--per-report", "--sources", "2"]).exit_code == 2
     split = runner.invoke(main, ["split", "--db", db, nice["id"], nice["reports"][1]["id"]])
     assert split.exit_code == 0, split.output
     after = runner.invoke(main, ["export", "--db", db, "--format", "plover", "--type", "ASSAULT"])
