@@ -210,8 +210,10 @@ def _place(a: dict[str, Any], b: dict[str, Any]) -> float:
 
 
 def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
-    """1 the same day(s) told precisely; 0.6 precise ranges that overlap; 0.4 precise days one day
-    apart (within the slack); 0.2 a vague date (publication, week, month) that allows it; 0 never."""
+    """1 the same day(s) told precisely, or a day and a night holding it (a range of two days: 'la
+    nuit de lundi à mardi' against 'lundi soir' or 'mardi'); 0.6 precise ranges that overlap; 0.4
+    precise days one day apart (within the slack); 0.2 a vague date (publication, week, month) that
+    allows it; 0 never."""
     if not dates_meet(a, b):
         return 0.0
     if a["prec"] not in ("day", "range") or b["prec"] not in ("day", "range"):
@@ -221,6 +223,9 @@ def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
     slack_a, slack_b = (settings()["date_slack_days"].get(k["prec"], [0, 0]) for k in (a, b))
     a_lo, a_hi = _shift(a["lo"], slack_a[0]), _shift(a["hi"], -slack_a[1])
     b_lo, b_hi = _shift(b["lo"], slack_b[0]), _shift(b["hi"], -slack_b[1])
+    for (d_lo, d_hi), (n_lo, n_hi) in (((a_lo, a_hi), (b_lo, b_hi)), ((b_lo, b_hi), (a_lo, a_hi))):
+        if d_lo == d_hi and _days(n_lo, n_hi) == 1 and n_lo <= d_lo <= n_hi:
+            return 1.0
     return 0.6 if a_lo <= b_hi and b_lo <= a_hi else 0.4
 
 
@@ -259,12 +264,10 @@ def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
     # of the long one's words, which Jaccard would punish twice
     words = len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b)) if words_a and words_b else 0.0
     place = _place(a, b)
-    # the event's own place written as a party ('Paris' as a recipient) or a name of its sentences counts
-    # once: when the place feature has credited two close places, not again as a shared party or name (it
-    # made the Marche du siècle and the gilets jaunes' acte 18, one Saturday in Paris, one event); when
-    # the places are unknown or disagree, the shared name is the evidence of place and stays
-    credited = place >= settings()["anchor"]["place"]
-    ka, kb = (_with_place_names(k, not credited) for k in (a, b))
+    # the event's own place written as a party ('Paris' as a recipient) or a name of its sentences adds
+    # to the score as any shared name does; whether it may also *tie* the pair is decide's business
+    # (_ties): the place alone ties a pair only on one day
+    ka, kb = (_with_place_names(k, True) for k in (a, b))
     parties = _overlap(_name_words(ka["names"]), _name_words(kb["names"]))
     coarse = _overlap(ka["coarse"], kb["coarse"])
     proper = _overlap(ka["proper"], kb["proper"])
@@ -280,22 +283,18 @@ def score(feats: dict[str, float]) -> float:
     return round(sum(weights[name] * value for name, value in feats.items()), 3)
 
 
-def _todays_news(a: dict[str, Any], b: dict[str, Any], feats: dict[str, float]) -> bool:
-    """A report dated only by its publication ('mardi matin' the time reader missed) is one event with
-    a report that dates it precisely to that very day of publication, both in their article's lead, at the
-    same or a very near place, sharing names other than the place's. (Without the day: on OrangeSum every
-    article of one news cycle — George Floyd, Minneapolis — tied its passing mentions together.)"""
-    cfg = settings()["todays_news"]
-    if not (a.get("lead", True) and b.get("lead", True) and feats["place"] >= cfg["place"]
-            and feats["proper"] >= cfg["proper"]):
-        return False
-    for vague, dated in ((a, b), (b, a)):
-        if vague["prec"] == "publication" and dated["prec"] in ("day", "range") and vague.get("published"):
-            slack = settings()["date_slack_days"].get(dated["prec"], [0, 0])
-            day = vague["published"][:10]
-            if _shift(dated["lo"], slack[0]) <= day <= _shift(dated["hi"], -slack[1]):
-                return True
-    return False
+def _ties(a: dict[str, Any], b: dict[str, Any], feats: dict[str, float]) -> tuple[float, float]:
+    """(parties, proper) as evidence that ties a pair beyond type, date and place: when the place
+    feature has credited two close places, the place's own words written as a party ('Paris' as the
+    recipient of a protest in Paris) or a name of the sentences are that place again, not a party or a
+    name shared besides it (they tied the climate school strike on Friday to the Marche du siècle and
+    the gilets jaunes' acte 18 on Saturday, all in Paris). When the places are unknown or disagree,
+    the shared name is the evidence of place and ties as any name does."""
+    if feats["place"] < settings()["anchor"]["place"]:
+        return feats["parties"], feats["proper"]
+    ka, kb = (_with_place_names(k, False) for k in (a, b))
+    return (_overlap(_name_words(ka["names"]), _name_words(kb["names"])),
+            _overlap(ka["proper"], kb["proper"]))
 
 
 _PLANS = frozenset({"planned", "hypothetical", "agreed"})
@@ -314,22 +313,25 @@ def decide(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, dict[str, float]
         return False, feats, s
     if feats["copy"]:
         return s >= cfg["copy_threshold"], feats, s
-    if feats["date"] <= cfg["vague_date"]["date"] and feats["words"] < cfg["vague_date"]["words"] \
-            and not _todays_news(a, b, feats):
+    if feats["date"] <= cfg["vague_date"]["date"] and feats["words"] < cfg["vague_date"]["words"]:
         # a report dated only by its publication, a week or a month mostly mentions the event in
         # passing: only the same sentences, nearly word for word, tie it to one happening
         return False, feats, s
+    parties, proper = _ties(a, b, feats)
     if a["family"] in cfg["party_required_families"]:
         # statements, meetings, agreements: the same words on the same day are often two
         # people saying the same thing; one statement has one speaker
-        anchored = feats["parties"] > 0
+        anchored = parties > 0
     else:
-        # a place anchors a pair only on one day: two precise dates a day apart in one city are
-        # as often two events (the climate strike on Friday, the climate march on Saturday; Charlie
-        # Hebdo on Wednesday, Montrouge on Thursday) as one event dated apart: a party or names decide
-        same_day = feats["date"] > cfg["anchor"]["place_date"]
-        anchored = (feats["parties"] > 0 or feats["proper"] >= cfg["anchor"]["proper"]
-                    or (same_day and feats["place"] >= cfg["anchor"]["place"]))
+        # a place does not tie two precise dates a day apart: in one city they are as often two
+        # events (the climate strike on Friday, the climate march on Saturday; Charlie Hebdo on
+        # Wednesday, Montrouge on Thursday; on OrangeSum the islamophobia march and a cinema
+        # blockade, a protest and a fire in Paris) as one event dated apart: a party or names decide.
+        # A vague date (publication, month) ties only nearly the same sentences (above), where the
+        # place still anchors (one paragraph reprinted by three articles of the Essex lorry inquiry)
+        day_apart = cfg["vague_date"]["date"] < feats["date"] <= cfg["anchor"]["place_date"]
+        anchored = (parties > 0 or proper >= cfg["anchor"]["proper"]
+                    or (not day_apart and feats["place"] >= cfg["anchor"]["place"]))
     # the news of the day is told in the lead; later paragraphs mention other events in passing,
     # with the same words and names: two reports not both in a lead need more to be one event
     needed = cfg["threshold"] if a.get("lead", True) and b.get("lead", True) else cfg["threshold_in_passing"]

@@ -18,13 +18,14 @@ from chronique.ingest import iter_articles
 from chronique.store import Store, open_store
 
 # Measured (docs/cross-merge.md) on 30 real events and 16 distractors (92 articles, 62 same-event pairs):
-# precision 0.957 (45/47: the gilets jaunes' acte 18 and the Marche du siècle, one Saturday in Paris, are merged);
-# recall 0.833 (45/54) of the pairs whose two articles both yield an event of the gold type, 0.726 (45/62) end to
-# end (8 pairs lack an extracted event of the gold type). The issue asks 0.85: not reached (docs/cross-merge.md
-# says which classes of pairs are missed). Floors a hair below the measure, so that a real regression fails.
+# precision 0.957 (44/46: the gilets jaunes' acte 18 and the Marche du siècle, one Saturday in Paris, are merged);
+# recall 0.815 (44/54) of the pairs whose two articles both yield an event of the gold type, 0.710 (44/62) end to
+# end (8 pairs lack an extracted event of the gold type). The issue asks 0.85: not reached. A rule that reached
+# 0.85 here (a report dated by its publication joining one dated to that day) merged wrong pairs on OrangeSum and
+# was removed: docs/cross-merge.md says which classes are missed. Floors a hair below the measure.
 PRECISION_FLOOR = 0.95
-MERGE_RECALL_FLOOR = 0.83
-END_TO_END_RECALL_FLOOR = 0.72
+MERGE_RECALL_FLOOR = 0.81
+END_TO_END_RECALL_FLOOR = 0.70
 
 
 def _ingest(path: Path, db: str) -> Store:
