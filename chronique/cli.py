@@ -361,16 +361,50 @@ def _query(store: Any, merged: dict[str, Any] | None = None, **kw: Any) -> Itera
         store.close()
 
 
+_MERGED_OPTIONS = [
+    click.option("--sources", "min_sources", type=click.IntRange(1),
+                 help="Merged events told by at least this many independent sources (copies not counted)."),
+    click.option("--corroboration", type=click.Choice(["confirmed", "corroborated", "single-source", "contested"]),
+                 multiple=True, help="Merged events of this grade (repeat for several)."),
+    click.option("--per-report", is_flag=True,
+                 help="One line per article-level record (each report) instead of one per merged event."),
+]
+
+
+def _with_merged_options(fn: Any) -> Any:
+    for opt in reversed(_MERGED_OPTIONS):
+        fn = opt(fn)
+    return fn
+
+
+def _records(store: Any, per_report: bool, min_sources: int | None, corroboration: tuple[str, ...],
+             **kw: Any) -> Iterator[dict[str, Any]]:
+    """Merged events (or, ``per_report``, article-level records) the filters select."""
+    if per_report:
+        if min_sources or corroboration:
+            raise click.BadParameter("--sources and --corroboration grade merged events: drop --per-report",
+                                     param_hint="'--per-report'")
+        return _query(store, **kw)
+    pending = store.unmerged_count() if hasattr(store, "unmerged_count") else 0
+    if pending:
+        click.echo(f"chronique: {pending} stored events are not merged yet and not listed: run `chronique merge` "
+                   "(or use --per-report)", err=True)
+    return _query(store, merged={"sources": min_sources, "corroboration": list(corroboration) or None}, **kw)
+
+
 @main.command()
 @click.option("--db", "db_url", default=lambda: _setting("db"), show_default="chronique.db")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+@_with_merged_options
 @_with_filters
-def events(db_url: str, fmt: str, **kw: Any) -> None:
-    """Query stored events."""
+def events(db_url: str, fmt: str, min_sources: int | None, corroboration: tuple[str, ...], per_report: bool,
+           **kw: Any) -> None:
+    """Query stored events: one line per real event (a merged event, with its reports and number of
+    reports), or with --per-report one line per article-level record."""
     from .summary import event_line
 
     _check_range(kw)
-    for rec in _query(_existing_store(db_url), **kw):
+    for rec in _records(_existing_store(db_url), per_report, min_sources, corroboration, **kw):
         if fmt == "table":
             click.echo(event_line(rec))
         else:
@@ -382,12 +416,7 @@ def events(db_url: str, fmt: str, **kw: Any) -> None:
 @click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="File to write (default: stdout; required for parquet).")
-@click.option("--sources", "min_sources", type=click.IntRange(1),
-              help="Merged events told by at least this many independent sources (copies not counted).")
-@click.option("--corroboration", type=click.Choice(["confirmed", "corroborated", "single-source", "contested"]),
-              multiple=True, help="Merged events of this grade (repeat for several).")
-@click.option("--per-report", is_flag=True,
-              help="One line per article-level record (each report) instead of one per merged event.")
+@_with_merged_options
 @click.option("--acled-all", is_flag=True,
               help="acled-csv: also write events that did not happen as told (planned, denied, ...) and types "
                    "ACLED does not code (accusations, requests...); by default only those ACLED would code.")
@@ -409,14 +438,7 @@ def export(db_url: str, fmt: str, output: str | None, min_sources: int | None, c
     check_format(fmt)  # a missing optional dependency is told before any file is written
     store = _existing_store(db_url)
     sources = store.article_sources()
-    if per_report:
-        if min_sources or corroboration:
-            raise click.BadParameter("--sources and --corroboration grade merged events: drop --per-report",
-                                     param_hint="'--per-report'")
-        records = _query(store, **kw)
-    else:
-        records = _query(store, merged={"sources": min_sources, "corroboration": list(corroboration) or None},
-                         **kw)
+    records = _records(store, per_report, min_sources, corroboration, **kw)
     if output:
         with open(output, "wb" if binary else "w", encoding=None if binary else "utf-8",
                   newline=None if binary else "") as out:

@@ -31,6 +31,10 @@ def event_line(rec: dict[str, Any]) -> str:
         line += f" -> {_names(rec['recipient'])}"
     if rec.get("claimant"):
         line += f"  [according to {_names(rec['claimant'])}]"
+    if "reports" in rec:  # a merged event: how many reports tell it, from how many sources, its grade
+        n = len(rec["reports"])
+        line += (f"  {{{n} report{'s' if n != 1 else ''}, {rec.get('sources', 0)} source"
+                 f"{'s' if rec.get('sources', 0) != 1 else ''}, {rec.get('corroboration')}}}")
     return line
 
 

@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-__all__ = ["GRADES", "Report", "corroboration", "merged_record"]
+__all__ = ["GRADES", "Report", "corroboration", "disagreements", "merged_record"]
 
 GRADES = ("confirmed", "corroborated", "single-source", "contested")
 _FIGURES = ("dead", "injured", "size")
@@ -185,3 +185,26 @@ def merged_record(event_id: str, reports: list[Report]) -> dict[str, Any]:
     record["copies"] = sum(1 for r in reports if r.get("copy_of"))
     record["corroboration"] = grade
     return record
+
+
+def disagreements(merged: dict[str, Any]) -> list[dict[str, Any]]:
+    """What the reports of a merged event disagree on, for a reader: one entry per field in its
+    ``disagreements``, each value with who claims it and the outlets and dates of the reports giving it."""
+    by_id = {r.get("id"): r for r in merged.get("reports") or []}
+    out = []
+    for field in merged.get("disagreements") or []:
+        values = []
+        for claim in (merged.get("claims") or {}).get(field, []):
+            reports = [by_id[i] for i in claim.get("reports") or [] if i in by_id]
+            values.append({"value": claim.get("value"), "claimant": claim.get("claimant") or [],
+                           "reports": [{"id": r.get("id"), "doc_id": r.get("doc_id"), "outlet": r.get("outlet"),
+                                        "published": r.get("published")} for r in reports]})
+        summary = merged.get(field) if field in _FIGURES else None
+        out.append({"field": field, "values": values, "summary": summary})
+    if any(r.get("modality") == "denied" for r in by_id.values()):
+        out.append({"field": "modality", "summary": None, "values": [
+            {"value": m, "claimant": [], "reports": [{"id": r.get("id"), "doc_id": r.get("doc_id"),
+                                                      "outlet": r.get("outlet"), "published": r.get("published")}
+                                                     for r in by_id.values() if r.get("modality") == m]}
+            for m in dict.fromkeys(r.get("modality") for r in by_id.values())]})
+    return out

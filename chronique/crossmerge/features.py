@@ -25,7 +25,7 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
-from ._data import family_of, generic_party_words, settings, stopwords
+from ._data import family_of, generic_party_words, office_holders, settings, stopwords
 
 __all__ = ["candidate_window", "dates_meet", "decide", "features", "report_key", "score"]
 
@@ -92,6 +92,30 @@ def _proper_names(sentences: list[str]) -> list[str]:
     return sorted(found)
 
 
+def _place_words(loc: dict[str, Any]) -> frozenset[str]:
+    """The words of an event place's text and name, each folded and also cut as proper names are."""
+    cut = settings()["words"]["stem"] + 2
+    words = {w for v in (loc.get("text"), loc.get("name")) if v for w in _WORD.findall(_fold(v))
+             if w not in stopwords()}
+    return frozenset(words | {w[:cut] for w in words})
+
+
+def _holders(names: list[str], day: tuple[str, str] | None) -> list[str]:
+    """The registry's holders, in the report's year, of offices named as parties ('president of france'
+    in 2019: 'emmanuel macron'): one party told by its title in one report and by its name in another."""
+    if not day:
+        return []
+    year = int(day[0][:4])
+    return [name for n in names for name, first, last in office_holders().get(n.replace(" the ", " "), ())
+            if first <= year <= last]
+
+
+def _is_place(actor: dict[str, Any], place_words: frozenset[str]) -> bool:
+    """A party that is only the event's place ('Paris' as recipient of a protest in Paris)."""
+    words = [w for w in _WORD.findall(_fold(actor.get("text") or actor.get("name") or "")) if w not in stopwords()]
+    return bool(place_words) and bool(words) and all(w in place_words for w in words)
+
+
 def _in_lead(record: dict[str, Any]) -> bool:
     """Whether the report is told in its article's lead (the news itself, not a mention in passing)."""
     starts = [e.get("start") for e in record.get("evidence") or [] if isinstance(e.get("start"), int)]
@@ -115,7 +139,14 @@ def report_key(record: dict[str, Any], source: str | None = None, published: str
         slack = cfg["date_slack_days"].get(prec, cfg["date_slack_days"]["default"])
         lo, hi = _shift(lo, -slack[0]), _shift(hi, slack[1])
     loc = record.get("event_loc") or {}
-    names, coarse = _party_keys((record.get("actor") or []) + (record.get("recipient") or []))
+    place_words = _place_words(loc)
+    # the event's own place written as a party ("Paris" as a recipient) or as a name of its sentences is
+    # kept apart (pnames, pcoarse, pproper): see features
+    parties = (record.get("actor") or []) + (record.get("recipient") or [])
+    names, coarse = _party_keys([a for a in parties if not _is_place(a, place_words)])
+    names += _holders(names, lo_hi)
+    pnames, pcoarse = _party_keys([a for a in parties if _is_place(a, place_words)])
+    proper = _proper_names(record.get("event_text") or [])
     return {
         "id": record.get("id"), "doc": record.get("doc_id"), "src": source or record.get("doc_id"),
         "family": family_of().get(types[0]) if types else None, "types": types,
@@ -123,8 +154,9 @@ def report_key(record: dict[str, Any], source: str | None = None, published: str
         "lat": loc.get("lat"), "lon": loc.get("lon"), "cc": (loc.get("country_code") or "").upper() or None,
         "gid": loc.get("geonameid"), "gprec": loc.get("precision"),
         "names": sorted(set(names)), "coarse": sorted(set(coarse)),
+        "pnames": sorted(set(pnames)), "pcoarse": sorted(set(pcoarse)),
         "words": _content_words(record.get("event_text") or []),
-        "proper": _proper_names(record.get("event_text") or []),
+        "proper": [w for w in proper if w not in place_words], "pproper": [w for w in proper if w in place_words],
         "dead": record.get("dead"), "modality": record.get("modality") or "asserted",
         "trigger": _fold(record.get("trigger") or "")[:settings()["words"]["stem"]] or None,
         "background": bool(record.get("background")), "published": published,
@@ -178,8 +210,10 @@ def _place(a: dict[str, Any], b: dict[str, Any]) -> float:
 
 
 def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
-    """1 the same day(s) told precisely; 0.6 precise ranges that overlap; 0.4 precise days one day
-    apart (within the slack); 0.2 a vague date (publication, week, month) that allows it; 0 never."""
+    """1 the same day(s) told precisely, or a day and a night holding it (a range of two days: 'la
+    nuit de lundi à mardi' against 'lundi soir' or 'mardi'); 0.6 precise ranges that overlap; 0.4
+    precise days one day apart (within the slack); 0.2 a vague date (publication, week, month) that
+    allows it; 0 never."""
     if not dates_meet(a, b):
         return 0.0
     if a["prec"] not in ("day", "range") or b["prec"] not in ("day", "range"):
@@ -189,6 +223,9 @@ def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
     slack_a, slack_b = (settings()["date_slack_days"].get(k["prec"], [0, 0]) for k in (a, b))
     a_lo, a_hi = _shift(a["lo"], slack_a[0]), _shift(a["hi"], -slack_a[1])
     b_lo, b_hi = _shift(b["lo"], slack_b[0]), _shift(b["hi"], -slack_b[1])
+    for (d_lo, d_hi), (n_lo, n_hi) in (((a_lo, a_hi), (b_lo, b_hi)), ((b_lo, b_hi), (a_lo, a_hi))):
+        if d_lo == d_hi and _days(n_lo, n_hi) == 1 and n_lo <= d_lo <= n_hi:
+            return 1.0
     return 0.6 if a_lo <= b_hi and b_lo <= a_hi else 0.4
 
 
@@ -207,6 +244,12 @@ def _name_words(names: list[str]) -> list[str]:
                    if len(w) >= cfg["party_min_length"] and w not in stopwords() and w not in generic})
 
 
+def _with_place_names(key: dict[str, Any], keep: bool) -> dict[str, list[str]]:
+    """names, coarse and proper of a key, with those that are its place's own when ``keep``."""
+    return {f: list(key.get(f) or []) + (list(key.get("p" + f) or []) if keep else []) for f in ("names", "coarse",
+                                                                                              "proper")}
+
+
 def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
     """Each feature of a pair of report keys (names as in merge.json's weights)."""
     if a["types"] and b["types"] and a["types"][0] == b["types"][0]:
@@ -220,12 +263,17 @@ def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
     # cosine of the word sets: a one-sentence brief and a long report of one event share few
     # of the long one's words, which Jaccard would punish twice
     words = len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b)) if words_a and words_b else 0.0
-    parties = _overlap(_name_words(a["names"]), _name_words(b["names"]))
-    coarse = _overlap(a["coarse"], b["coarse"])
-    proper = _overlap(a.get("proper") or [], b.get("proper") or [])
+    place = _place(a, b)
+    # the event's own place written as a party ('Paris' as a recipient) or a name of its sentences adds
+    # to the score as any shared name does; whether it may also *tie* the pair is decide's business
+    # (_ties): the place alone ties a pair only on one day
+    ka, kb = (_with_place_names(k, True) for k in (a, b))
+    parties = _overlap(_name_words(ka["names"]), _name_words(kb["names"]))
+    coarse = _overlap(ka["coarse"], kb["coarse"])
+    proper = _overlap(ka["proper"], kb["proper"])
     dead = 1.0 if a["dead"] is not None and a["dead"] == b["dead"] else 0.0
     trigger = 1.0 if a["trigger"] and a["trigger"] == b["trigger"] else 0.0
-    return {"type": type_f, "date": date_f, "place": _place(a, b), "parties": parties, "coarse_parties": coarse,
+    return {"type": type_f, "date": date_f, "place": place, "parties": parties, "coarse_parties": coarse,
             "words": round(words, 3), "proper": round(proper, 3), "dead": dead, "trigger": trigger, "copy": 1.0 if a["src"] == b["src"] else 0.0}
 
 
@@ -233,6 +281,20 @@ def score(feats: dict[str, float]) -> float:
     """Weighted sum of the features (weights in merge.json)."""
     weights = settings()["weights"]
     return round(sum(weights[name] * value for name, value in feats.items()), 3)
+
+
+def _ties(a: dict[str, Any], b: dict[str, Any], feats: dict[str, float]) -> tuple[float, float]:
+    """(parties, proper) as evidence that ties a pair beyond type, date and place: when the place
+    feature has credited two close places, the place's own words written as a party ('Paris' as the
+    recipient of a protest in Paris) or a name of the sentences are that place again, not a party or a
+    name shared besides it (they tied the climate school strike on Friday to the Marche du siècle and
+    the gilets jaunes' acte 18 on Saturday, all in Paris). When the places are unknown or disagree,
+    the shared name is the evidence of place and ties as any name does."""
+    if feats["place"] < settings()["anchor"]["place"]:
+        return feats["parties"], feats["proper"]
+    ka, kb = (_with_place_names(k, False) for k in (a, b))
+    return (_overlap(_name_words(ka["names"]), _name_words(kb["names"])),
+            _overlap(ka["proper"], kb["proper"]))
 
 
 _PLANS = frozenset({"planned", "hypothetical", "agreed"})
@@ -255,13 +317,21 @@ def decide(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, dict[str, float]
         # a report dated only by its publication, a week or a month mostly mentions the event in
         # passing: only the same sentences, nearly word for word, tie it to one happening
         return False, feats, s
+    parties, proper = _ties(a, b, feats)
     if a["family"] in cfg["party_required_families"]:
         # statements, meetings, agreements: the same words on the same day are often two
         # people saying the same thing; one statement has one speaker
-        anchored = feats["parties"] > 0
+        anchored = parties > 0
     else:
-        anchored = (feats["parties"] > 0 or feats["proper"] >= cfg["anchor"]["proper"]
-                    or feats["place"] >= cfg["anchor"]["place"])
+        # a place does not tie two precise dates a day apart: in one city they are as often two
+        # events (the climate strike on Friday, the climate march on Saturday; Charlie Hebdo on
+        # Wednesday, Montrouge on Thursday; on OrangeSum the islamophobia march and a cinema
+        # blockade, a protest and a fire in Paris) as one event dated apart: a party or names decide.
+        # A vague date (publication, month) ties only nearly the same sentences (above), where the
+        # place still anchors (one paragraph reprinted by three articles of the Essex lorry inquiry)
+        day_apart = cfg["vague_date"]["date"] < feats["date"] <= cfg["anchor"]["place_date"]
+        anchored = (parties > 0 or proper >= cfg["anchor"]["proper"]
+                    or (not day_apart and feats["place"] >= cfg["anchor"]["place"]))
     # the news of the day is told in the lead; later paragraphs mention other events in passing,
     # with the same words and names: two reports not both in a lead need more to be one event
     needed = cfg["threshold"] if a.get("lead", True) and b.get("lead", True) else cfg["threshold_in_passing"]

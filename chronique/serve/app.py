@@ -24,6 +24,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .. import crossmerge
 from ..errors import ConfigError, StoreError
 from ..export import export
 from ..store import _views
@@ -109,6 +110,19 @@ def _article_summary(article: Any) -> dict[str, Any] | None:
         return None
     return {"id": article.id, "title": article.title, "url": article.url, "published": article.published,
             "outlet": article.outlet, "lang": article.lang}
+
+
+def _event_or_merged(store: Any) -> Any:
+    """Find an article-level record by id, else the founding report of a merged event of that id
+    (a merged event whose founder's id was taken is '<id>-2')."""
+    def get(event_id: str) -> dict[str, Any] | None:
+        record = store.get_event(event_id)
+        if record is None and hasattr(store, "get_merged"):
+            merged = store.get_merged(event_id)
+            if merged and merged.get("reports"):
+                record = store.get_event(merged["reports"][0]["id"])
+        return record
+    return get
 
 
 class _Handlers:
@@ -254,14 +268,17 @@ class _Handlers:
 
     def event(self, request: Request) -> Response:
         store = self.pool.get()
-        record, event_id, as_json = _lookup(request.path_params["event_id"], store.get_event)
+        record, event_id, as_json = _lookup(request.path_params["event_id"], _event_or_merged(store))
         if record is None:
             return _error(404, f"no event {event_id!r} in this database", as_json)
+        merged = store.merged_of(record["id"]) if hasattr(store, "merged_of") else None
         article = store.get_article(record.get("doc_id") or "")
         found = passages(article.text, record) if article else []
         for p in found:  # JSON readers get the passage text too, not only its pieces
             p["text"] = "".join(s["text"] for s in p["segments"])
-        data = {"event": record, "article": _article_summary(article), "passages": found}
+        # the merged event this record is a report of: every report, who says what, where they disagree
+        data = {"event": record, "article": _article_summary(article), "passages": found, "merged": merged,
+                "disagreements": crossmerge.disagreements(merged) if merged else []}
         if as_json:
             return JSONResponse(data)
         return HTMLResponse(render("event.html", **data))

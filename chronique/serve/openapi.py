@@ -92,11 +92,19 @@ def openapi_document(version: str = VERSION) -> dict[str, Any]:
                                                     "previous": {"type": ["string", "null"]},
                                                     "events": {"type": "array", "items": event_ref}}})}),
             **downloads,
-            "/events/{event_id}.json": _get("One event, its article and the passages reporting it "
-                                            "with the evidence spans marked", [path_id("event_id")], {
+            "/events/{event_id}.json": _get("One event (an article-level record, or the founding report of the "
+                                            "merged event of that id), its article, the passages reporting it "
+                                            "with the evidence spans marked, and the merged event it belongs to: "
+                                            "its reports, claims, corroboration and what the reports disagree on",
+                                            [path_id("event_id")], {
                 "200": _json("the event", {"type": "object", "properties": {
                     "event": event_ref, "article": {"type": ["object", "null"]},
-                    "passages": {"type": "array", "items": {"type": "object"}}}}),
+                    "passages": {"type": "array", "items": {"type": "object"}},
+                    "merged": {"type": ["object", "null"], "description": "the merged event (reports, claims, "
+                               "disagreements, sources, corroboration); null in a store not merged yet"},
+                    "disagreements": {"type": "array", "items": {"type": "object", "properties": {
+                        "field": {"type": "string"}, "summary": {},
+                        "values": {"type": "array", "items": {"type": "object"}}}}}}}),
                 "404": {"$ref": "#/components/responses/NotFound"}}),
             "/articles/{article_id}.json": _get("One article, its recognised entities and its events",
                                                 [path_id("article_id"), {

@@ -329,6 +329,18 @@ class MergedEvents:
         row = self._execute("SELECT record FROM merged_events WHERE id = ?", (event_id,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def unmerged_count(self) -> int:
+        """Stored events not yet attached to a merged event (merging off, or a store from before it)."""
+        if self.schema_version() < self.merge_schema:
+            return int(self._execute("SELECT COUNT(*) FROM events").fetchone()[0] or 0)
+        return int(self._execute("SELECT COUNT(*) FROM events WHERE cluster_id IS NULL").fetchone()[0] or 0)
+
+    def merged_of(self, report_id: str) -> dict[str, Any] | None:
+        """The merged event an article-level record (a report) belongs to, or None (not merged yet)."""
+        row = self._execute("SELECT c.record FROM events e JOIN merged_events c ON c.id = e.cluster_id"
+                            " WHERE e.id = ?", (report_id,)).fetchone()
+        return json.loads(row[0]) if row else None
+
     def merge_stats(self) -> dict[str, Any]:
         """Merged events, how many have several reports / sources, copies found, grades."""
         one = lambda sql: int(self._execute(sql).fetchone()[0] or 0)

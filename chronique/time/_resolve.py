@@ -283,6 +283,16 @@ class Resolver(ValueMixin):
             way = "future_or_same" if self.tense_way(m) == "future" else "past_or_same"
         return self.day_out(cal.weekday_near(base, int(wd), way), m, anchor)
 
+    def do_night(self, m: Match) -> Out | None:
+        """'la nuit de vendredi à samedi': TIMEX3 values the night by its first day (the Friday's
+        TNI, TimeBank's convention), and its interval spans both days: what happened 'in the night
+        of Friday to Saturday' is dated Friday by one report and Saturday by another."""
+        res = self.do_weekday(m)
+        if res is None or res.begin is None:
+            return res
+        res.finish, res.precision = res.begin + dt.timedelta(days=1), "range"
+        return res
+
     def do_relday(self, m: Match) -> Out | None:
         offset = self.lex.lookup("relative_days", m.get("relday"))
         if self.base is None:

@@ -27,7 +27,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "time"
 
 # Every kind of rule the normaliser knows how to value (see _resolve.py).
 RULE_KINDS = frozenset({
-    "date", "date_partial", "month", "year", "weekday", "relday", "relpart", "time",
+    "date", "date_partial", "month", "year", "weekday", "night", "relday", "relpart", "time",
     "clock", "part", "part_adj", "unit_this", "unit_dir", "unit_text", "unit_pos",
     "offset", "ago", "shift", "duration", "unit_noun", "decade", "century",
     "season", "quarter", "set_unit", "set_weekday", "set_word", "ref",

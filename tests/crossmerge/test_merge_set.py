@@ -1,4 +1,4 @@
-"""Acceptance: the French multi-article set (17 real events told 2-3 times, 9 distractors), the founding
+"""Acceptance: the French multi-article set (30 real events told 2-3 times, 16 distractors), the founding
 report ingested twice with its headline retouched, and the command line around merged events."""
 
 from __future__ import annotations
@@ -17,12 +17,15 @@ from chronique.cli import main
 from chronique.ingest import iter_articles
 from chronique.store import Store, open_store
 
-# Measured (docs/cross-merge.md): precision 1.00; recall 0.80 (24/30) of the pairs whose two articles both yield an
-# event of the gold type, 0.65 (24/37) end to end (7 pairs lack an extracted event of the gold type). The issue asked
-# for 0.85: not reached (docs/cross-merge.md says what is missed and what loosening costs on OrangeSum).
+# Measured (docs/cross-merge.md) on 30 real events and 16 distractors (92 articles, 62 same-event pairs):
+# precision 0.957 (44/46: the gilets jaunes' acte 18 and the Marche du siècle, one Saturday in Paris, are merged);
+# recall 0.815 (44/54) of the pairs whose two articles both yield an event of the gold type, 0.710 (44/62) end to
+# end (8 pairs lack an extracted event of the gold type). The issue asks 0.85: not reached. A rule that reached
+# 0.85 here (a report dated by its publication joining one dated to that day) merged wrong pairs on OrangeSum and
+# was removed: docs/cross-merge.md says which classes are missed. Floors a hair below the measure.
 PRECISION_FLOOR = 0.95
-MERGE_RECALL_FLOOR = 0.78
-END_TO_END_RECALL_FLOOR = 0.62
+MERGE_RECALL_FLOOR = 0.81
+END_TO_END_RECALL_FLOOR = 0.70
 
 
 def _ingest(path: Path, db: str) -> Store:
@@ -50,7 +53,7 @@ def test_merge_set_is_what_the_docs_say():
     gold = load_gold()
     events = {g["event"] for g in gold.values()}
     told = [e for e in events if sum(g["event"] == e for g in gold.values()) >= 2]
-    assert len(told) >= 15 and len(events) - len(told) >= 8
+    assert len(told) >= 30 and len(events) - len(told) >= 16
     assert {json.loads(line)["id"] for line in open(DATA / "articles.jsonl", encoding="utf-8")} == set(gold)
 
 
@@ -110,6 +113,14 @@ def test_merge_cli_export_split_and_filters(tmp_path: Path):
     rows = list(csv.DictReader(io.StringIO(runner.invoke(main, ["export", "--db", db, "--format", "acled-csv",
                                                                 "--type", "ASSAULT"]).stdout)))
     assert sorted(r["source"] for r in rows) == ["AFP; Le Monde", "France Bleu Vaucluse"]
+    listed = runner.invoke(main, ["events", "--db", db, "--type", "ASSAULT"])  # merged events by default
+    assert [json.loads(line)["id"] for line in listed.stdout.splitlines()] == [e["id"] for e in events]
+    table = runner.invoke(main, ["events", "--db", db, "--type", "ASSAULT", "--format", "table"]).stdout
+    assert "{2 reports, 2 sources," in table and "{1 report, 1 source," in table
+    per_report = runner.invoke(main, ["events", "--db", db, "--type", "ASSAULT", "--per-report"])
+    assert len(per_report.stdout.splitlines()) == 3
+    assert all("reports" not in json.loads(line) for line in per_report.stdout.splitlines())
+    assert runner.invoke(main, ["events", "--db", db, "--per-report", "--sources", "2"]).exit_code == 2
     split = runner.invoke(main, ["split", "--db", db, nice["id"], nice["reports"][1]["id"]])
     assert split.exit_code == 0, split.output
     after = runner.invoke(main, ["export", "--db", db, "--format", "plover", "--type", "ASSAULT"])

@@ -47,6 +47,14 @@ def test_tagger_fr_range_and_duration_of_the_seed() -> None:
     assert (start.begin, start.finish, start.precision) == ("2015-12-18", "2015-12-23", "range")
 
 
+def test_tagger_fr_a_night_is_valued_by_its_first_day_and_spans_both() -> None:
+    # TIMEX3 (French TimeBank) values "la nuit de vendredi à samedi" as the Friday's night; its interval holds
+    # both days, so an event told "dans la nuit de vendredi à samedi" meets a report dating it Saturday
+    (night,) = tag("Les frappes ont eu lieu dans la nuit de vendredi à samedi.", "fr", "2018-04-14")
+    assert (night.type, night.value, night.begin, night.finish, night.precision) == (
+        "TIME", "2018-04-13TNI", "2018-04-13", "2018-04-14", "range")
+
+
 def test_tagger_fr_offset_in_apposition_restates_the_date() -> None:
     text = "Le 21 décembre, deux jours avant la rencontre des deux chefs, le ministre avait rencontré son homologue."
     got = tag(text, "fr", DCT)

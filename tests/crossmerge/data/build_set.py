@@ -274,6 +274,209 @@ ARTICLES = [
      "À Rome, Biden reconnaît une maladresse",
      "Le président américain a rencontré son homologue français vendredi à Rome, en marge du G20. "
      "Joe Biden a reconnu que la crise des sous-marins avait été gérée de façon maladroite."),
+    # --- Second batch (E18-E30), written before the merge was tuned on it (its recall on the code of
+    # the time is in docs/cross-merge.md).
+
+    # --- E18 Magnanville, 13 juin 2016
+    ("magnanville-1", "magnanville", "ASSAULT", "2016-06-14T06:00:00+02:00", "AFP",
+     "Un policier et sa compagne tués à Magnanville",
+     "Un commandant de police et sa compagne, agente administrative au commissariat de Mantes-la-Jolie, ont été "
+     "tués lundi soir à leur domicile de Magnanville, dans les Yvelines, par un homme armé d'un couteau. "
+     "L'assaillant, Larossi Abballa, a été abattu par le RAID, a indiqué le ministère de l'Intérieur."),
+    ("magnanville-2", "magnanville", "ASSAULT", "2016-06-14T12:00:00+02:00", "Le Parisien",
+     "Magnanville : l'enfant du couple sauvé par le RAID",
+     "Jean-Baptiste Salvaing, 42 ans, et Jessica Schneider ont été assassinés lundi 13 juin dans leur maison "
+     "de Magnanville. Leur fils de trois ans a été retrouvé vivant. Le groupe État islamique a revendiqué "
+     "l'attaque, selon l'agence Amaq."),
+
+    # --- E19 préfecture de police de Paris, 3 octobre 2019
+    ("prefecture-1", "prefecture-police", "ASSAULT", "2019-10-03T15:00:00+02:00", "AFP",
+     "Attaque au couteau à la préfecture de police de Paris : quatre morts",
+     "Un employé administratif de la préfecture de police de Paris a tué quatre fonctionnaires à coups de "
+     "couteau jeudi 3 octobre dans l'enceinte de la préfecture, sur l'île de la Cité, avant d'être abattu "
+     "par un policier, selon une source policière."),
+    ("prefecture-2", "prefecture-police", "ASSAULT", "2019-10-04T08:00:00+02:00", "Le Monde",
+     "Mickaël Harpon, l'agent qui a tué ses collègues",
+     "Mickaël Harpon, 45 ans, informaticien à la direction du renseignement de la préfecture de police, a "
+     "poignardé jeudi midi trois policiers et un agent administratif dans les bureaux de la préfecture, à Paris. "
+     "Un gardien de la paix stagiaire l'a abattu dans la cour."),
+    ("prefecture-3", "prefecture-police", "ASSAULT", "2019-10-05T18:00:00+02:00", "France Info",
+     "Attaque à la préfecture : le parquet antiterroriste saisi",
+     "Deux jours après l'attaque qui a fait quatre morts à la préfecture de police de Paris, le parquet national "
+     "antiterroriste s'est saisi de l'enquête. L'assaillant, converti à l'islam, avait poignardé ses collègues "
+     "avec un couteau de cuisine."),
+
+    # --- E20 Saint-Étienne-du-Rouvray, 26 juillet 2016
+    ("rouvray-1", "saint-etienne-du-rouvray", "ASSAULT", "2016-07-26T14:00:00+02:00", "AFP",
+     "Prise d'otages dans une église de Saint-Étienne-du-Rouvray : un prêtre tué",
+     "Deux hommes armés de couteaux ont pris en otage mardi matin les fidèles d'une église de "
+     "Saint-Étienne-du-Rouvray, près de Rouen, et égorgé le prêtre, Jacques Hamel, 85 ans. Les deux assaillants "
+     "ont été abattus par les policiers de la BRI."),
+    ("rouvray-2", "saint-etienne-du-rouvray", "ASSAULT", "2016-07-26T20:00:00+02:00", "Paris-Normandie",
+     "Le père Hamel assassiné pendant la messe",
+     "Le père Jacques Hamel a été tué mardi 26 juillet pendant la messe dans l'église de Saint-Étienne-du-Rouvray, "
+     "en Seine-Maritime. Un paroissien a été grièvement blessé. L'État islamique a revendiqué l'attaque."),
+    ("rouvray-3", "saint-etienne-du-rouvray", "ASSAULT", "2016-07-27T07:00:00+02:00", "La Croix",
+     "Saint-Étienne-du-Rouvray : l'Église de France en deuil",
+     "Au lendemain de l'assassinat du père Jacques Hamel dans son église de Saint-Étienne-du-Rouvray, les "
+     "évêques appellent à la prière. Adel Kermiche et Abdel-Malik Petitjean avaient fait irruption pendant "
+     "l'office."),
+    # distractor: two days earlier, another country
+    ("ansbach-1", "ansbach", "ASSAULT", "2016-07-25T08:00:00+02:00", "AFP",
+     "Allemagne : un réfugié syrien se fait exploser à Ansbach",
+     "Un Syrien de 27 ans s'est fait exploser dimanche soir près d'un festival de musique à Ansbach, en Bavière, "
+     "blessant quinze personnes, a annoncé la police bavaroise."),
+
+    # --- E21 Ouagadougou, 2 mars 2018
+    ("ouaga-1", "ouagadougou-2018", "ASSAULT", "2018-03-02T18:00:00+01:00", "AFP",
+     "Double attaque à Ouagadougou contre l'état-major et l'ambassade de France",
+     "Des hommes armés ont attaqué vendredi 2 mars l'état-major général des armées et l'ambassade de France à "
+     "Ouagadougou, tuant au moins huit militaires burkinabè, selon le gouvernement du Burkina Faso."),
+    ("ouaga-2", "ouagadougou-2018", "ASSAULT", "2018-03-03T10:00:00+01:00", "RFI",
+     "Attaques de Ouagadougou : le GSIM revendique",
+     "Le Groupe de soutien à l'islam et aux musulmans a revendiqué les attaques de vendredi contre l'état-major "
+     "burkinabè et l'ambassade de France dans la capitale, qui ont fait huit morts parmi les soldats. "
+     "Huit assaillants ont été tués."),
+
+    # --- E22 arrestation de Redoine Faïd, 3 octobre 2018
+    ("faid-1", "faid-arrest", "COERCE", "2018-10-03T09:00:00+02:00", "AFP",
+     "Redoine Faïd arrêté dans l'Oise après trois mois de cavale",
+     "Le braqueur Redoine Faïd, évadé de la prison de Réau le 1er juillet en hélicoptère, a été arrêté dans la "
+     "nuit de mardi à mercredi à Creil, dans l'Oise, par les policiers de la BRI, a annoncé le ministère de "
+     "l'Intérieur."),
+    ("faid-2", "faid-arrest", "COERCE", "2018-10-03T19:00:00+02:00", "Le Parisien",
+     "Creil : la fin de la cavale de Redoine Faïd",
+     "Les enquêteurs ont interpellé Redoine Faïd mercredi vers 4 heures du matin dans un appartement de Creil, "
+     "où il se cachait, déguisé en femme selon plusieurs sources. Son frère et deux neveux ont aussi été "
+     "arrêtés."),
+
+    # --- E23 Marche du siècle pour le climat, Paris, 16 mars 2019
+    ("climat-1", "marche-siecle", "PROTEST", "2019-03-16T19:00:00+01:00", "AFP",
+     "Marche du siècle : des dizaines de milliers de manifestants pour le climat",
+     "Des dizaines de milliers de personnes ont manifesté samedi 16 mars à Paris pour le climat, à l'appel des "
+     "ONG de la Marche du siècle. Les organisateurs ont revendiqué 107 000 marcheurs à Paris, le cabinet "
+     "Occurrence en a compté 36 000."),
+    ("climat-2", "marche-siecle", "PROTEST", "2019-03-17T08:00:00+01:00", "Reporterre",
+     "Climat : une marche du siècle pacifique et joyeuse",
+     "Samedi, la Marche du siècle a défilé de l'Opéra à la place de la République, à Paris, pour exiger que "
+     "l'État agisse contre le réchauffement climatique. La manifestation s'est déroulée dans le calme."),
+    # distractors: the same day in the same city; the day before, the same cause
+    ("acte18-1", "gilets-jaunes-acte18", "PROTEST", "2019-03-16T20:00:00+01:00", "France Info",
+     "Acte 18 : les Champs-Élysées saccagés",
+     "Des gilets jaunes ont manifesté samedi 16 mars sur les Champs-Élysées, à Paris, où des casseurs ont pillé "
+     "et incendié des commerces, dont le Fouquet's. La police a procédé à plus de 200 interpellations."),
+    ("climat-jeunes-1", "greve-climat-15mars", "PROTEST", "2019-03-15T18:00:00+01:00", "Le Monde",
+     "Grève mondiale pour le climat : les lycéens dans la rue",
+     "Des dizaines de milliers de lycéens et d'étudiants ont manifesté vendredi 15 mars à Paris et dans d'autres "
+     "villes françaises pour le climat, à l'appel de Greta Thunberg."),
+
+    # --- E24 traité d'Aix-la-Chapelle, 22 janvier 2019
+    ("aix-1", "traite-aix", "AGREE", "2019-01-22T14:00:00+01:00", "AFP",
+     "Macron et Merkel signent le traité d'Aix-la-Chapelle",
+     "Emmanuel Macron et Angela Merkel ont signé mardi 22 janvier à Aix-la-Chapelle un traité de coopération "
+     "franco-allemande, qui complète le traité de l'Élysée de 1963."),
+    ("aix-2", "traite-aix", "AGREE", "2019-01-23T07:00:00+01:00", "Les Échos",
+     "Le couple franco-allemand scelle un nouveau traité",
+     "La chancelière allemande et le président français ont signé mardi, dans la salle du couronnement de "
+     "l'hôtel de ville d'Aix-la-Chapelle, un traité qui prévoit une défense commune et une assemblée "
+     "parlementaire franco-allemande."),
+
+    # --- E25 Krementchouk, 27 juin 2022
+    ("krem-1", "krementchouk", "ASSAULT", "2022-06-27T21:00:00+02:00", "AFP",
+     "Ukraine : un missile russe frappe un centre commercial à Krementchouk",
+     "Un missile russe a frappé lundi après-midi un centre commercial bondé à Krementchouk, dans le centre de "
+     "l'Ukraine, tuant au moins dix personnes, a annoncé le gouverneur de la région de Poltava."),
+    ("krem-2", "krementchouk", "ASSAULT", "2022-06-28T08:00:00+02:00", "Le Monde",
+     "À Krementchouk, le bilan de la frappe s'alourdit",
+     "La frappe russe qui a détruit lundi 27 juin le centre commercial Amstor de Krementchouk a fait au moins "
+     "18 morts, selon les secours ukrainiens. Plus d'un millier de personnes s'y trouvaient, selon Volodymyr "
+     "Zelensky."),
+    ("krem-3", "krementchouk", "ASSAULT", "2022-06-28T12:00:00+02:00", "Libération",
+     "Moscou nie avoir visé le centre commercial",
+     "L'armée russe a affirmé mardi avoir frappé un dépôt d'armes à Krementchouk, et non le centre commercial "
+     "où au moins 18 civils ont été tués la veille."),
+    # distractor: four days later, another city of the same war
+    ("serhiivka-1", "serhiivka", "ASSAULT", "2022-07-01T12:00:00+02:00", "AFP",
+     "Frappe russe près d'Odessa : 21 morts",
+     "Des missiles russes ont frappé dans la nuit de jeudi à vendredi un immeuble d'habitation et un centre de "
+     "vacances à Serhiïvka, dans la région d'Odessa, tuant 21 personnes, selon les services de secours."),
+
+    # --- E26 visite d'État de Macron à Washington, 24 avril 2018
+    ("washington-1", "macron-trump-2018", "CONSULT", "2018-04-24T20:00:00+02:00", "AFP",
+     "Trump reçoit Macron à la Maison Blanche",
+     "Donald Trump a reçu mardi 24 avril Emmanuel Macron à la Maison Blanche pour un entretien consacré à "
+     "l'accord sur le nucléaire iranien, au deuxième jour de sa visite d'État à Washington."),
+    ("washington-2", "macron-trump-2018", "CONSULT", "2018-04-25T07:00:00+02:00", "Le Figaro",
+     "Entre Macron et Trump, accolades et désaccords",
+     "Le président américain et Emmanuel Macron se sont entretenus mardi dans le Bureau ovale. Les deux "
+     "dirigeants ont évoqué un nouvel accord avec l'Iran."),
+    # distractor: the same host, three days later
+    ("merkel-trump-1", "merkel-trump-2018", "CONSULT", "2018-04-27T21:00:00+02:00", "AFP",
+     "Merkel à la Maison Blanche après Macron",
+     "Donald Trump a reçu vendredi 27 avril Angela Merkel à la Maison Blanche pour une visite de travail "
+     "consacrée au commerce et à l'Iran."),
+
+    # --- E27 Hong Kong, 16 juin 2019
+    ("hk-1", "hongkong-16juin", "PROTEST", "2019-06-16T18:00:00+02:00", "AFP",
+     "Hong Kong : une marée noire contre le projet de loi d'extradition",
+     "Près de deux millions de personnes ont manifesté dimanche 16 juin à Hong Kong contre le projet de loi "
+     "sur les extraditions vers la Chine, selon les organisateurs. La police a compté 338 000 manifestants."),
+    ("hk-2", "hongkong-16juin", "PROTEST", "2019-06-17T07:00:00+02:00", "Le Monde",
+     "À Hong Kong, les manifestants exigent la démission de Carrie Lam",
+     "Vêtus de noir, des centaines de milliers de Hongkongais ont défilé dimanche dans les rues de Hong Kong pour "
+     "réclamer le retrait du texte et la démission de la cheffe de l'exécutif, Carrie Lam."),
+    # distractor: four days earlier, the same city and cause
+    ("hk-12juin", "hongkong-12juin", "PROTEST", "2019-06-12T19:00:00+02:00", "France 24",
+     "Hong Kong : la police disperse les manifestants au gaz lacrymogène",
+     "La police de Hong Kong a tiré mercredi 12 juin des gaz lacrymogènes et des balles en caoutchouc contre "
+     "des milliers de manifestants qui bloquaient le Parlement, où devait être examiné le projet de loi."),
+
+    # --- E28 Manchester Arena, 22 mai 2017
+    ("manchester-1", "manchester-arena", "ASSAULT", "2017-05-23T08:00:00+02:00", "AFP",
+     "Attentat à Manchester : 22 morts à la sortie d'un concert",
+     "Un kamikaze s'est fait exploser lundi soir à la sortie d'un concert d'Ariana Grande à la Manchester Arena, "
+     "tuant 22 personnes, dont des enfants, et en blessant 59, a annoncé la police de Manchester."),
+    ("manchester-2", "manchester-arena", "ASSAULT", "2017-05-23T19:00:00+02:00", "Le Figaro",
+     "Manchester : le kamikaze identifié",
+     "Le kamikaze de la Manchester Arena, Salman Abedi, 22 ans, a agi seul selon les premiers éléments de "
+     "l'enquête. L'attentat de lundi 22 mai, revendiqué par l'État islamique, a fait 22 morts."),
+    ("manchester-3", "manchester-arena", "ASSAULT", "2017-05-23T12:00:00+02:00", "France 24",
+     "Royaume-Uni : Theresa May dénonce une attaque terroriste effroyable",
+     "La Première ministre britannique a dénoncé mardi l'attentat qui a tué 22 personnes dans la nuit de lundi "
+     "à mardi à Manchester, lors d'un concert."),
+
+    # --- E29 arrestation de Carlos Ghosn, 19 novembre 2018
+    ("ghosn-1", "ghosn-arrest", "COERCE", "2018-11-19T14:00:00+01:00", "AFP",
+     "Carlos Ghosn arrêté à Tokyo",
+     "Le PDG de Renault-Nissan, Carlos Ghosn, a été arrêté lundi 19 novembre à Tokyo par le parquet, soupçonné "
+     "d'avoir dissimulé une partie de ses revenus au fisc japonais."),
+    ("ghosn-2", "ghosn-arrest", "COERCE", "2018-11-20T07:00:00+01:00", "Les Échos",
+     "Le séisme Ghosn secoue l'alliance Renault-Nissan",
+     "Interpellé lundi à sa descente d'avion à l'aéroport de Haneda, Carlos Ghosn a été placé en garde à vue "
+     "par les procureurs de Tokyo. Nissan va proposer sa révocation."),
+    ("ghosn-3", "ghosn-arrest", "COERCE", "2018-11-19T18:00:00+01:00", "Le Monde",
+     "Nissan accuse Carlos Ghosn de malversations",
+     "Le patron de l'alliance Renault-Nissan a été arrêté lundi au Japon. Selon Nissan, Carlos Ghosn a sous-"
+     "déclaré ses revenus pendant plusieurs années."),
+
+    # --- E30 Charlie Hebdo, 7 janvier 2015
+    ("charlie-1", "charlie-hebdo", "ASSAULT", "2015-01-07T14:00:00+01:00", "AFP",
+     "Attaque contre Charlie Hebdo : douze morts",
+     "Deux hommes armés de kalachnikovs ont attaqué mercredi 7 janvier vers 11 h 30 le siège de l'hebdomadaire "
+     "Charlie Hebdo, rue Nicolas-Appert à Paris, tuant douze personnes, dont les dessinateurs Charb et Cabu."),
+    ("charlie-2", "charlie-hebdo", "ASSAULT", "2015-01-08T07:00:00+01:00", "Libération",
+     "Charlie Hebdo décimé",
+     "Les frères Chérif et Saïd Kouachi ont abattu mercredi huit membres de la rédaction de Charlie Hebdo, un "
+     "agent d'entretien, un invité et deux policiers, dans le 11e arrondissement de Paris."),
+    ("charlie-3", "charlie-hebdo", "ASSAULT", "2015-01-07T20:00:00+01:00", "Le Monde",
+     "La France sous le choc après l'attentat contre Charlie Hebdo",
+     "François Hollande a dénoncé un attentat terroriste d'une exceptionnelle barbarie après la fusillade qui a "
+     "fait douze morts mercredi au siège de Charlie Hebdo. Les deux tireurs sont en fuite."),
+    # distractor: the next day, a town bordering Paris
+    ("montrouge-1", "montrouge", "ASSAULT", "2015-01-08T12:00:00+01:00", "AFP",
+     "Montrouge : une policière municipale tuée par balle",
+     "Une policière municipale a été tuée jeudi 8 janvier au matin à Montrouge, dans les Hauts-de-Seine, par un "
+     "homme armé d'un fusil d'assaut qui a pris la fuite."),
 ]
 
 
