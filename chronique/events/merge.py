@@ -159,6 +159,12 @@ def _places_compatible(a: Sequence[Place], b: Sequence[Place]) -> bool:
     return False
 
 
+def _precise(c: Candidate, span: tuple[date, date]) -> bool:
+    """A day, or a night ("dans la nuit de samedi à dimanche": two days, one act): two acts
+    dated this precisely on different days or nights are two events."""
+    return c.date_precision == "day" or (c.date_precision == "range" and (span[1] - span[0]).days <= 1)
+
+
 def _dates_agree(c: Candidate, rec: _Record) -> bool:
     ci = _interval(c)
     for m in rec.members:
@@ -167,7 +173,7 @@ def _dates_agree(c: Candidate, rec: _Record) -> bool:
         mi = _interval(m)
         if ci is None or mi is None:
             continue
-        if c.date_precision == "day" and m.date_precision == "day":
+        if _precise(c, ci) and _precise(m, mi):
             if ci != mi:
                 return False
         elif not (ci[0] <= mi[1] and mi[0] <= ci[1]):

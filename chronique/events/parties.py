@@ -66,9 +66,24 @@ def party_probability(tok: Any) -> float | None:
     return model.probability(lemma, vocab.get_vector(lemma))
 
 
+# heads of a number phrase: "1,12 million de personnes" is the people, "600 millions d'euros" the money
+_AMOUNT_HEADS = frozenset({"million", "milliard", "millier", "centaine", "dizaine", "vingtaine", "trentaine",
+                           "quarantaine", "cinquantaine", "soixantaine", "douzaine", "quinzaine", "nombre",
+                           "foule", "groupe", "poignée", "majorité", "partie", "moitié", "tiers", "quart",
+                           "million", "billion", "thousand", "hundred", "dozen", "number", "group", "handful"})
+
+
 def not_a_party(tok: Any) -> bool:
-    """A common noun the model reads as no possible party (below its threshold)."""
+    """A common noun the model reads as no possible party (below its threshold). A number
+    word is judged by what it counts ("des centaines de manifestants", "un million d'euros")."""
     if tok.pos_ != "NOUN" or tok.ent_type_:
+        return False
+    if tok.lemma_.lower() in _AMOUNT_HEADS:
+        counted = [c for c in tok.children if c.dep_ in ("nmod", "pobj", "prep") and c.pos_ in ("NOUN", "ADP")]
+        counted = [x for c in counted for x in ([y for y in c.children if y.dep_ == "pobj"] if c.pos_ == "ADP"
+                                               else [c])]
+        if counted:
+            return not_a_party(counted[0])
         return False
     p = party_probability(tok)
     model = load_party_model(tok.doc.lang_)

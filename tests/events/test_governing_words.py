@@ -58,3 +58,11 @@ def test_habitual_clause_is_no_specific_event(events_of) -> None:
     assert not [e for e in habit if "ASSAULT" in e.event], [(e.event, e.date) for e in habit]
     act = events_of("Une femme a été tuée dimanche par son conjoint à Nantes.", "fr", "2020-06-22")
     assert [e for e in act if "ASSAULT" in e.event], [(e.event, e.date) for e in act]
+
+
+def test_an_arrest_in_the_night_and_a_dispersal_the_next_day_are_two_events(events_of) -> None:
+    events = events_of("La police a arrêté un militant, Tarek Haddad, dans la nuit de samedi à dimanche, et tenté "
+                       "de disperser dimanche les centaines de personnes manifestant à travers la ville.",
+                       "fr", "2020-06-22")
+    coerce = [e for e in events if "COERCE" in e.event]
+    assert len(coerce) == 2, [(e.event, e.date, e.enddate) for e in events]

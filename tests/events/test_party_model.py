@@ -73,3 +73,11 @@ def test_name_in_apposition_stands_for_a_non_party_head(events_of) -> None:
     coerce = [e for e in events if "COERCE" in e.event]
     assert coerce and any("Haddad" in a.text for e in coerce for a in e.recipient), \
         [(e.event, [a.text for a in e.recipient]) for e in events]
+
+
+def test_number_words_are_judged_by_what_they_count(events_of) -> None:
+    events = events_of("Plus de 1,12 million de personnes ont manifesté jeudi en France contre la réforme des "
+                       "retraites.", "fr", "2023-01-20")
+    protest = [e for e in events if "PROTEST" in e.event]
+    assert protest and any("million de personnes" in a.text for e in protest for a in e.actor), \
+        [(e.event, [a.text for a in e.actor]) for e in events]
