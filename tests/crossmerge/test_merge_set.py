@@ -23,9 +23,14 @@ from chronique.store import Store, open_store
 # end (8 pairs lack an extracted event of the gold type). The issue asks 0.85: not reached. A rule that reached
 # 0.85 here (a report dated by its publication joining one dated to that day) merged wrong pairs on OrangeSum and
 # was removed: docs/cross-merge.md says which classes are missed. Floors a hair below the measure.
+# With the party model in the French extraction (abstract nouns, causes and place words no longer parties) the set
+# gives precision 0.956 (43/45), recall 0.796 (43/54) of mergeable pairs and 0.694 (43/62) end to end: two pension
+# strike reports were tied only by the words of their cause ("contre la réforme des retraites"), and two Manchester
+# reports only by the town's name read as a state party (one of them geocoded to Manchester, Jamaica); both links
+# were wrong-class evidence (docs/cross-merge.md) that happened to be right here.
 PRECISION_FLOOR = 0.95
-MERGE_RECALL_FLOOR = 0.81
-END_TO_END_RECALL_FLOOR = 0.70
+MERGE_RECALL_FLOOR = 0.79
+END_TO_END_RECALL_FLOOR = 0.69
 
 
 def _ingest(path: Path, db: str) -> Store:
