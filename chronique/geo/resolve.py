@@ -116,12 +116,22 @@ def best(cands: Sequence[Candidate], hint: str = "", ctx: Context | None = None,
     return max(cands, key=lambda c: score(c, hint, ctx, containers))
 
 
-def to_place(cand: Candidate, start: int, end: int, text: str) -> Place:
-    """The Place record of a resolved mention."""
+def to_place(cand: Candidate, start: int, end: int, text: str, gaz: Gazetteer | None = None) -> Place:
+    """The Place record of a resolved mention, with the names and GeoNames ids of the admin1
+    and admin2 areas it lies in (or is)."""
+    area = cand.feature_code in _AREA_CODES
+    a1 = cand.admin1 if not area else None
+    a2 = cand.admin2 if not area and cand.feature_code != "ADM1" else None
+    a1_id = a2_id = None
+    if a1:
+        gaz = gaz or Gazetteer.load()
+        a1_id = cand.geonameid if cand.feature_code == "ADM1" else gaz.admin_id(cand.country_code, a1)
+        if a2:
+            a2_id = cand.geonameid if cand.feature_code == "ADM2" else gaz.admin_id(cand.country_code, a1, a2)
     return Place(
         start=start, end=end, text=text, geonameid=cand.geonameid, name=cand.name,
         lat=cand.lat, lon=cand.lon, country_code=cand.country_code, feature_code=cand.feature_code,
-        admin1=cand.admin1 if cand.feature_code not in _AREA_CODES else None, precision=cand.precision,
+        admin1=a1, precision=cand.precision, admin2=a2, admin1_id=a1_id, admin2_id=a2_id,
     )
 
 
@@ -160,7 +170,7 @@ def resolve_mentions(found: Sequence[Mention], gaz: Gazetteer | None = None,
     chosen = [None if c is not None and m.nested and b and c.feature_code.startswith("PPL") and _known(b)
               and all(box.country_code != c.country_code for box in b) else c
               for c, b, m in zip(chosen, boxes, found)]
-    return [to_place(c, m.start, m.end, m.text) if c else None for c, m in zip(chosen, found)]
+    return [to_place(c, m.start, m.end, m.text, gaz) if c else None for c, m in zip(chosen, found)]
 
 
 def _known(boxes: Sequence[Candidate]) -> bool:
