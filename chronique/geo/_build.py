@@ -197,6 +197,7 @@ def build(path: Path) -> Path:
         for a1, names in _load_json(f"{lang}.json").get("admin1_names", {}).items():
             extra_a1[a1] += names
     a1_overrides = _load_json("admin1_points.json")
+    country_keys = _country_name_keys()
     area_of_name = {(a.cc, admin1_name[(a.cc, code)]): a for (cc, code), a in a1_area.items()}
     rg_names: dict[tuple[str, str], list[str]] = defaultdict(list)
     for (cc, code), votes in code_votes.items():
@@ -212,7 +213,9 @@ def build(path: Path) -> Path:
             own = [area.name, *area.aliases]
             alts += [n for n in own if _good_alt(n)] + [_bare(n) for n in own if _bare(n) != n and _good_alt(n)]
             if area.iso and fr_iso:
-                alts += [fr_iso(n) for n in iso_names.get(("#iso", area.iso), ())]
+                # 'Bavière'; not 'Géorgie' for the US state: a country's name is the country's
+                alts += [t for n in iso_names.get(("#iso", area.iso), ())
+                         if (t := fr_iso(n)) != n and name_key(t) not in country_keys]
         # rg's names of the code: the pre-2016 regions merged into it ('Rhone-Alpes', 'Auvergne')
         alts += [o for o in olds if o != a1]
         for n in (a1, *olds):
@@ -322,6 +325,21 @@ def _plain(ch: str) -> str:
         return ch
     bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
     return bare if bare.isascii() else ch
+
+
+def _country_name_keys() -> set[str]:
+    """Keys of every English and French name of a country (pycountry, the lexicons)."""
+    import pycountry
+
+    fr = _pycountry_translation("fr")
+    keys = {name_key(n) for lang in ("en", "fr") for names in _load_json(f"{lang}.json")["countries"].values()
+            for n in names}
+    for rec in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(rec, attr, None)
+            if value:
+                keys |= {name_key(value), name_key(fr(value) if fr else value)}
+    return keys
 
 
 def _pycountry_translation(lang: str, domain: str = "iso3166-1") -> Any:
