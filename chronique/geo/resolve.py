@@ -4,9 +4,10 @@ Each candidate gets a score: prior (population, feature class: a country or an
 admin region beats a namesake village), the feature suggested by the text
 ('province de X' -> ADM1), a containing place named right after it ('Athens,
 Georgia'), and the document's context — the countries and first-level regions
-its other mentions point to. Context is gathered in a first pass with priors
-only; each mention's own vote is removed before it is scored, so a lone
-ambiguous name cannot confirm itself.
+its other mentions point to (those of its own paragraph twice), and the votes the
+story gives from outside its place names (parties, dateline, outlet: ``._context``).
+Context is gathered in a first pass with priors only; each mention's own vote is
+removed before it is scored, so a lone ambiguous name cannot confirm itself.
 """
 
 from __future__ import annotations
@@ -38,14 +39,6 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def without(self, cands: Sequence[Candidate | None]) -> Context:
-        """This context minus the votes of some mentions (a name's own, all its repetitions)."""
-        countries, admin1s = Counter(self.countries), Counter(self.admin1s)
-        for cand in cands:
-            if cand is not None:
-                _vote(countries, admin1s, cand, -1)
-        return Context(+countries, +admin1s, self.neighbours)
 
 
 def _vote(countries: Counter[str], admin1s: Counter[tuple[str, str]], cand: Candidate, n: int) -> None:
