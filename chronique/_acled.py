@@ -151,10 +151,10 @@ def _gazetteer_admin(geonameid: int) -> tuple[str | None, str | None]:
 
 def _admins(loc: Mapping[str, Any]) -> tuple[str, str]:
     cc = loc.get("country_code")
-    a1, a2 = loc.get("admin1"), None
-    if loc.get("geonameid"):
+    a1, a2 = loc.get("admin1"), loc.get("admin2")
+    if loc.get("geonameid") and not (a1 and a2):
         g1, g2 = _gazetteer_admin(int(loc["geonameid"]))
-        a1, a2 = a1 or g1, g2
+        a1, a2 = a1 or g1, a2 or g2
     if loc.get("precision") == "admin2" and not a2:
         a2 = loc.get("name")
     return admin1(cc, a1), _admin2(a2)

@@ -132,6 +132,9 @@ class Place:
     feature_code: str | None = None  # GeoNames feature code: PPLC, PCLI, ADM1, ...
     admin1: str | None = None
     precision: str | None = None  # point | city | admin1 | admin2 | country | region
+    admin2: str | None = None
+    admin1_id: int | None = None  # GeoNames ids of the admin1 and admin2 areas the place lies in (or is)
+    admin2_id: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -33,8 +33,8 @@ STAGES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ("lang", ("article",), ("lang",)),
     ("time", ("article", "lang"), ("timexes", "dct")),
     ("parse", ("article", "lang"), ("doc",)),
-    ("places", ("doc",), ("places",)),
     ("actors", ("doc",), ("coder",)),
+    ("places", ("article", "doc", "coder"), ("places",)),
     ("events", ("article", "doc", "timexes", "places", "coder", "dct"), ("candidates",)),
     ("merge", ("candidates",), ("events",)),
 )
@@ -205,9 +205,13 @@ class Pipeline:
         p.timexes = tag_times(p.article.text, p.lang or "fr", None if p.dct_inferred else p.dct)
 
     def _places(self, p: Processed) -> None:
+        from .actors import ActorCoder
         from .geo import find_places
 
-        p.places = find_places(p.doc, p.lang or "fr")
+        # the story's parties, dateline and outlet weigh in ('Tripoli' in a Libyan story); the
+        # actor mentions are cached on the Doc, the actors stage reuses them
+        actors = ActorCoder(p.lang or "fr").mentions(p.doc)
+        p.places = find_places(p.doc, p.lang or "fr", p.article, actors)
 
     def _actors(self, p: Processed) -> None:
         from .actors import ActorCoder

@@ -93,6 +93,9 @@ def _object_of(tok: Any, trigger: Any) -> bool:
     verbs = {trigger.i}
     if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_.startswith("nsubj"):
         verbs.add(trigger.head.i)
+    if trigger.dep_ == "advcl" and (trigger.tag_ == "VBG" or "VerbForm=Part" in str(trigger.morph)):
+        # "ont touché des villages de la province d'Alep, tuant cinq civils": the killing is where the strike hit
+        verbs.add(trigger.head.i)
     cur = tok
     for _ in range(4):
         if cur.dep_ in ("dobj", "obj") and cur.head.i in verbs:

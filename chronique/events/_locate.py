@@ -242,7 +242,7 @@ def _dateline(article: Article, doc: Any, lang: str, places: Sequence[Place]) ->
             # the title is not the text: no character of the text supports this place
             return Place(start=-1, end=-1, text=m.group(1), geonameid=p.geonameid, name=p.name, lat=p.lat,
                          lon=p.lon, country_code=p.country_code, feature_code=p.feature_code, admin1=p.admin1,
-                         precision=p.precision)
+                         precision=p.precision, admin2=p.admin2, admin1_id=p.admin1_id, admin2_id=p.admin2_id)
     return None
 
 

@@ -321,8 +321,9 @@ def _event_loc(places: Sequence[Place]) -> tuple[dict[str, Any] | None, list[dic
 
 def _loc_dict(p: Place) -> dict[str, Any]:
     return {"text": p.text, "name": p.name, "geonameid": p.geonameid, "lat": p.lat, "lon": p.lon,
-            "country_code": p.country_code, "admin1": p.admin1, "precision": p.precision,
-            "feature_code": p.feature_code, "start": p.start, "end": p.end}
+            "country_code": p.country_code, "admin1": p.admin1, "admin1_id": p.admin1_id, "admin2": p.admin2,
+            "admin2_id": p.admin2_id, "precision": p.precision, "feature_code": p.feature_code,
+            "start": p.start, "end": p.end}
 
 
 def _to_event(rec: _Record, lang: str) -> Event:

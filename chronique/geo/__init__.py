@@ -11,6 +11,7 @@ from .places import find_places, is_demonym, is_metonymic
 from .recognize import Mention, mentions
 from .resolve import country_place, resolve, resolve_mentions
 from ._user import ImportReport, add_geonames_file
+from ._context import outlet_country, story_countries
 
 __all__ = [
     "Candidate",
@@ -25,6 +26,8 @@ __all__ = [
     "is_demonym",
     "is_metonymic",
     "mentions",
+    "outlet_country",
     "resolve",
     "resolve_mentions",
+    "story_countries",
 ]

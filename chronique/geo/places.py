@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..model import Place
+from ..nlp import doc_text
+from ._context import story_countries
 from ._lexicon import lexicon
 from ._normalize import name_key
 from .gazetteer import Gazetteer
@@ -14,17 +17,43 @@ from .resolve import resolve_mentions
 __all__ = ["find_places", "is_demonym", "is_metonymic"]
 
 
-def find_places(doc: Any, lang: str) -> list[Place]:
+def find_places(doc: Any, lang: str, article: Any = None, actors: Sequence[Any] = ()) -> list[Place]:
     """Place mentions of ``doc`` (a spaCy Doc of ``chronique.nlp.load(lang)``), sorted by start.
 
     Offsets are character offsets into ``doc.text``. Mentions the gazetteer
     cannot resolve are left out. Demonyms ('russe', 'Turkish') are returned as
     their country, and places used as governments ('Moscou a annoncé') are
     returned too: use :func:`is_metonymic` before taking one as an event's location.
+
+    Besides the other place names (those of a mention's own paragraph weigh more), the
+    story's context weighs in (:func:`chronique.geo.story_countries`): the countries of
+    its parties ``actors`` (``ActorCoder.mentions(doc)``; a party that is only a place's
+    name, 'Tripoli' read as a government, is no clue), the dateline of ``article``'s title
+    and its outlet.
     """
     gaz = Gazetteer.load()
     found = mentions(doc, lang, gaz)
-    return [p for p in resolve_mentions(found, gaz) if p is not None]
+    text = doc_text(doc)
+    paragraphs = [text.count("\n", 0, m.start) for m in found]
+    context = story_countries(article, _named_parties(actors, found), lang)
+    resolved = resolve_mentions(found, gaz, context_countries=context, paragraphs=paragraphs)
+    return [p for p in resolved if p is not None]
+
+
+def _named_parties(actors: Sequence[Any], found: Sequence[Any]) -> list[Any]:
+    """The parties whose country is a clue of their own: armed and political groups of one
+    country (Hezbollah, the Taliban, the Houthis' fighters), with no place name in their words.
+    A party coded from a place ('Georgia authorities', 'the Athens Police Department', the
+    government that 'Tripoli' stands for) would vote for the actor coder's reading of that
+    place, and people's names are too often namesakes ('Mayor Chuck Blair' coded as Tony Blair)."""
+    out = []
+    for a in actors:
+        if a.start is None or a.end is None or not (a.kind == "group" or a.sector == "REB"):
+            continue
+        if any(m.start < a.end and a.start < m.end for m in found):
+            continue
+        out.append(a)
+    return out
 
 
 def is_demonym(place: Place, lang: str) -> bool:

@@ -4,16 +4,17 @@ Each candidate gets a score: prior (population, feature class: a country or an
 admin region beats a namesake village), the feature suggested by the text
 ('province de X' -> ADM1), a containing place named right after it ('Athens,
 Georgia'), and the document's context — the countries and first-level regions
-its other mentions point to. Context is gathered in a first pass with priors
-only; each mention's own vote is removed before it is scored, so a lone
-ambiguous name cannot confirm itself.
+its other mentions point to (those of its own paragraph twice), and the votes the
+story gives from outside its place names (parties, dateline, outlet: ``._context``).
+Context is gathered in a first pass with priors only; each mention's own vote is
+removed before it is scored, so a lone ambiguous name cannot confirm itself.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Place
@@ -38,14 +39,6 @@ class Context:
     countries: Counter[str] = field(default_factory=Counter)
     admin1s: Counter[tuple[str, str]] = field(default_factory=Counter)
     neighbours: dict[str, frozenset[str]] = field(default_factory=dict)
-
-    def without(self, cands: Sequence[Candidate | None]) -> Context:
-        """This context minus the votes of some mentions (a name's own, all its repetitions)."""
-        countries, admin1s = Counter(self.countries), Counter(self.admin1s)
-        for cand in cands:
-            if cand is not None:
-                _vote(countries, admin1s, cand, -1)
-        return Context(+countries, +admin1s, self.neighbours)
 
 
 def _vote(countries: Counter[str], admin1s: Counter[tuple[str, str]], cand: Candidate, n: int) -> None:
@@ -116,12 +109,22 @@ def best(cands: Sequence[Candidate], hint: str = "", ctx: Context | None = None,
     return max(cands, key=lambda c: score(c, hint, ctx, containers))
 
 
-def to_place(cand: Candidate, start: int, end: int, text: str) -> Place:
-    """The Place record of a resolved mention."""
+def to_place(cand: Candidate, start: int, end: int, text: str, gaz: Gazetteer | None = None) -> Place:
+    """The Place record of a resolved mention, with the names and GeoNames ids of the admin1
+    and admin2 areas it lies in (or is)."""
+    area = cand.feature_code in _AREA_CODES
+    a1 = cand.admin1 if not area else None
+    a2 = cand.admin2 if not area and cand.feature_code != "ADM1" else None
+    a1_id = a2_id = None
+    if a1:
+        gaz = gaz or Gazetteer.load()
+        a1_id = cand.geonameid if cand.feature_code == "ADM1" else gaz.admin_id(cand.country_code, a1)
+        if a2:
+            a2_id = cand.geonameid if cand.feature_code == "ADM2" else gaz.admin_id(cand.country_code, a1, a2)
     return Place(
         start=start, end=end, text=text, geonameid=cand.geonameid, name=cand.name,
         lat=cand.lat, lon=cand.lon, country_code=cand.country_code, feature_code=cand.feature_code,
-        admin1=cand.admin1 if cand.feature_code not in _AREA_CODES else None, precision=cand.precision,
+        admin1=a1, precision=cand.precision, admin2=a2, admin1_id=a1_id, admin2_id=a2_id,
     )
 
 
@@ -132,26 +135,34 @@ def _containers_of(m: Mention, gaz: Gazetteer) -> list[Candidate]:
 
 
 def resolve_mentions(found: Sequence[Mention], gaz: Gazetteer | None = None,
-                     context_countries: Sequence[str] = ()) -> list[Place | None]:
-    """Resolve the mentions of one document together (same order as ``found``)."""
+                     context_countries: Sequence[str] | Mapping[str, float] = (),
+                     paragraphs: Sequence[int] | None = None) -> list[Place | None]:
+    """Resolve the mentions of one document together (same order as ``found``).
+
+    ``context_countries`` are what the story says beyond its place names (alpha-2 codes,
+    2 votes each, or a mapping of code -> votes): the countries of its parties, its
+    dateline, its outlet. ``paragraphs`` gives each mention's paragraph: the other places
+    of a mention's own paragraph count twice ('Tripoli' after 'Benghazi' and 'Misrata'
+    in one paragraph of a story that also covers Lebanon).
+    """
     gaz = gaz or Gazetteer.load()
     cands = [gaz.candidates(m.lookup) for m in found]
     boxes = [_containers_of(m, gaz) for m in found]
-    given = Counter({cc.upper(): 2 for cc in context_countries})
+    if isinstance(context_countries, Mapping):
+        given: Counter[str] = Counter({cc.upper(): float(v) for cc, v in context_countries.items() if v > 0})
+    else:
+        given = Counter({cc.upper(): 2 for cc in context_countries})
+    paras = list(paragraphs) if paragraphs is not None and len(paragraphs) == len(found) else [0] * len(found)
+    local = len(set(paras)) > 1  # one paragraph: its names are the document's
     near = gaz.neighbours
     chosen = [best(c, m.hint, Context(Counter(given), Counter(), near), b) for c, m, b in zip(cands, found, boxes)]
+    keys = [name_key(m.lookup) for m in found]
     # A few rounds: 'Georgia' first read as the country is re-read as the state once
     # 'Gainesville' and 'Atlanta' have voted; the rounds settle quickly.
     for _ in range(_ROUNDS):
-        ctx = Context(Counter(given), Counter(), near)
-        for cand in chosen:
-            if cand is not None:
-                _vote(ctx.countries, ctx.admin1s, cand, 1)
         # Repetitions of a name do not vote for each other: eight 'Dublin's are one clue.
-        same: dict[str, list[Candidate | None]] = defaultdict(list)
-        for m, cand in zip(found, chosen):
-            same[name_key(m.lookup)].append(cand)
-        new = [best(c, m.hint, ctx.without(same[name_key(m.lookup)]), b) for c, m, b in zip(cands, found, boxes)]
+        ctxs = _contexts(chosen, keys, paras, local, given, near)
+        new = [best(c, m.hint, ctx, b) for c, m, b, ctx in zip(cands, found, boxes, ctxs)]
         if new == chosen:
             break
         chosen = new
@@ -160,7 +171,47 @@ def resolve_mentions(found: Sequence[Mention], gaz: Gazetteer | None = None,
     chosen = [None if c is not None and m.nested and b and c.feature_code.startswith("PPL") and _known(b)
               and all(box.country_code != c.country_code for box in b) else c
               for c, b, m in zip(chosen, boxes, found)]
-    return [to_place(c, m.start, m.end, m.text) if c else None for c, m in zip(chosen, found)]
+    return [to_place(c, m.start, m.end, m.text, gaz) if c else None for c, m in zip(chosen, found)]
+
+
+class _Votes:
+    """Country and admin1 votes of a set of mentions."""
+
+    def __init__(self) -> None:
+        self.countries: Counter[str] = Counter()
+        self.admin1s: Counter[tuple[str, str]] = Counter()
+
+    def add(self, cand: Candidate | None) -> None:
+        if cand is not None:
+            _vote(self.countries, self.admin1s, cand, 1)
+
+
+def _contexts(chosen: Sequence[Candidate | None], keys: Sequence[str], paras: Sequence[int], local: bool,
+              given: Counter[str], near: dict[str, frozenset[str]]) -> list[Context]:
+    """The votes each mention is read with: the given countries, every other name of the
+    document and, when ``local``, once more every other name of its paragraph. A mention's
+    own name (all its repetitions) never votes for it."""
+    total, by_key = _Votes(), defaultdict(_Votes)
+    para, by_key_para = defaultdict(_Votes), defaultdict(_Votes)
+    for cand, key, p in zip(chosen, keys, paras):
+        total.add(cand)
+        by_key[key].add(cand)
+        if local:
+            para[p].add(cand)
+            by_key_para[(key, p)].add(cand)
+    out = []
+    for key, p in zip(keys, paras):
+        countries = given + total.countries
+        countries.subtract(by_key[key].countries)
+        admin1s = total.admin1s.copy()
+        admin1s.subtract(by_key[key].admin1s)
+        if local:
+            countries.update(para[p].countries)
+            countries.subtract(by_key_para[(key, p)].countries)
+            admin1s.update(para[p].admin1s)
+            admin1s.subtract(by_key_para[(key, p)].admin1s)
+        out.append(Context(+countries, +admin1s, near))
+    return out
 
 
 def _known(boxes: Sequence[Candidate]) -> bool:
