@@ -16,6 +16,7 @@ from typing import Any
 from ..model import Article, Event, Place, Timex
 from ..nlp import doc_text
 from ._background import flag_background
+from ._clauses import mode_cues
 from ._implied import add_implied_actors
 from ._locate import context_places, locate_candidates, locate_events
 from .candidates import Candidate, find_candidates
@@ -103,29 +104,24 @@ def detect(candidates: list[Candidate], doc: Any, lang: str) -> list[Candidate]:
     return kept
 
 
-_DISPERSAL = frozenset({"disperser", "dispersion", "repousser", "refouler", "disperse", "push back"})
-
-
 def crowd_control_convention(candidates: list[Candidate], lang: str) -> list[Candidate]:
     """Police against a crowd, typed as the gold codes it: with a crowd-control means named in
-    the sentence (tear gas, water cannon, rubber bullets) dispersing, charging or firing is an
-    ASSAULT (mode crowd-control); dispersing or pushing back with no means named is COERCE.
-    The means decide, after the trained detector, whatever type it gave."""
+    the sentence (tear gas, water cannon, rubber bullets: the lexicon's crowd-control mode words)
+    dispersing, charging or firing is an ASSAULT (mode crowd-control); dispersing or pushing back
+    (``crowd_control_dispersal``) with no means named is COERCE. The means decide, after the
+    trained detector, whatever type it gave."""
     lex = load_lexicon(lang)
     lemmas = frozenset(fold(x) for x in lex.data.get("crowd_control", ()))
-    if not lemmas:
-        return candidates
-    means = [w for w, m in lex.mode_words.items() if m == "crowd-control"]
+    dispersal = frozenset(fold(x) for x in lex.data.get("crowd_control_dispersal", ()))
     for c in candidates:
         lemma = fold(c.trigger.lemma_)
         if lemma not in lemmas or c.event_type not in ("ASSAULT", "COERCE"):
             continue
-        folded = " " + " ".join(fold(t.text) for t in c.sent) + " "
-        if any(f" {w} " in folded for w in means):
+        if "crowd-control" in mode_cues(c.sent, lex):
             c.spec = replace(c.spec, event="ASSAULT", mode="crowd-control", modifiers=())
             c.modes = ["crowd-control"] + [m for m in c.modes if m not in ("crowd-control", "heavy-weapons",
                                                                             "firearms")]
-        elif lemma in _DISPERSAL and c.event_type == "ASSAULT":
+        elif lemma in dispersal and c.event_type == "ASSAULT":
             c.spec = replace(c.spec, event="COERCE", mode=None, modifiers=())
             allowed = allowed_modes("COERCE")
             c.modes = [m for m in c.modes if m in allowed]

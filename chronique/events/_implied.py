@@ -17,20 +17,26 @@ from typing import Any
 from ..model import Actor, Event
 from .lexicon import LEXICON_LANGS, load_lexicon
 
-__all__ = ["add_implied_actors"]
+__all__ = ["add_implied_actors", "state_of"]
+
+
+def state_of(code: str | None) -> tuple[str, str] | None:
+    """(alpha-3 code, common name) of a country given by its alpha-2 or alpha-3 code: the state a
+    place or a nationality implies, named as the coder names it ("Afghanistan", "Turkey")."""
+    if not code:
+        return None
+    import pycountry  # a light lookup table
+
+    code = str(code).upper()
+    c = pycountry.countries.get(**{"alpha_2" if len(code) == 2 else "alpha_3": code})
+    if c is None:
+        return None
+    return c.alpha_3, str(getattr(c, "common_name", None) or c.name)
 
 
 def _country(event: Event, fallback: str | None = None) -> tuple[str | None, str | None]:
     """(alpha-3 code, common name) of the event's place country, else of ``fallback`` (alpha-2)."""
-    cc = (event.event_loc or {}).get("country_code") or fallback
-    if not cc:
-        return None, None
-    import pycountry  # a light lookup table
-
-    c = pycountry.countries.get(alpha_2=str(cc).upper())
-    if c is None:
-        return None, None
-    return c.alpha_3, str(getattr(c, "common_name", None) or c.name)
+    return state_of((event.event_loc or {}).get("country_code") or fallback) or (None, None)
 
 
 def _named(actors: Sequence[Actor]) -> bool:

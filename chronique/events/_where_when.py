@@ -23,29 +23,34 @@ def date_timexes(sent: Any, timexes: Sequence[Timex]) -> list[Timex]:
                                          for r in ranges)]
 
 
-def _attached(tok: Any, t: Timex, doc: Any) -> bool:
+def _date_root(t: Timex, doc: Any) -> Any | None:
+    """The head token of a date's words, or None when its offsets fall outside the parse."""
     span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
+    return span.root if span is not None else None
+
+
+def _attached(tok: Any, t: Timex, doc: Any) -> bool:
+    head = _date_root(t, doc)
+    if head is None:
         return False
-    head = span.root
     return tok in list(head.ancestors) or head.head == tok or head in tok.subtree
 
 
 def _hung_on(verb: Any, t: Timex, doc: Any) -> bool:
     """Is the date a direct dependent of ``verb``?"""
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    return span is not None and span.root.head.i == verb.i and span.root.i != verb.i
+    root = _date_root(t, doc)
+    return root is not None and root.head.i == verb.i and root.i != verb.i
 
 
 def _hops(tok: Any, t: Timex, doc: Any, trigger_positions: list[int]) -> int:
     """Dependency steps from the date up to the trigger; a path through another event word
     counts as far away (that date is the other event's)."""
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
+    root = _date_root(t, doc)
+    if root is None:
         return 99
-    cur, n = span.root, 0
+    cur, n = root, 0
     while cur.i != tok.i and n < 20:
-        if cur.i != span.root.i and cur.idx in trigger_positions:
+        if cur.i != root.i and cur.idx in trigger_positions:
             return 50 + n
         if cur.head.i == cur.i:
             return 99  # tok is below the date (a date phrase that contains the trigger)
@@ -54,10 +59,8 @@ def _hops(tok: Any, t: Timex, doc: Any, trigger_positions: list[int]) -> int:
 
 
 def _same_clause(tok: Any, t: Timex, doc: Any) -> bool:
-    span = doc.char_span(t.start, t.end, alignment_mode="expand")
-    if span is None:
-        return True
-    return bool(clause_head(span.root).i == clause_head(tok).i)
+    root = _date_root(t, doc)
+    return root is None or bool(clause_head(root).i == clause_head(tok).i)
 
 
 def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positions: list[int]) -> list[Timex]:

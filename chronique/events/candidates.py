@@ -36,6 +36,7 @@ from ._clauses import (
     violent_context,
 )
 from ._home import give_home_countries
+from ._implied import state_of
 from ._recipients import (
     complement_heads,
     concern_heads,
@@ -246,16 +247,10 @@ def _nationality_actors(tok: Any, coder: Any, doc: Any) -> list[Actor]:
             continue
         for a in coder.resolve((c.idx, c.idx + len(c.text)), doc) or coder.code_span(doc[c.i:c.i + 1]):
             if a.country and not any(b.country == a.country for b in out):
-                out.append(Actor(text=c.text, name=_country_name(a.country), country=a.country,
+                state = state_of(a.country)
+                out.append(Actor(text=c.text, name=state[1] if state else None, country=a.country,
                                  start=c.idx, end=c.idx + len(c.text), kind="state"))
     return out
-
-
-def _country_name(alpha3: str) -> str | None:
-    import pycountry  # a light lookup table
-
-    c = pycountry.countries.get(alpha_3=alpha3)
-    return str(getattr(c, "common_name", None) or c.name) if c is not None else None
 
 
 def _possessor(tok: Any) -> list[Any]:

