@@ -316,6 +316,9 @@ def object_has_class(tok: Any, args: Arguments, classes: tuple[str, ...], lex: L
     """Does the trigger's object (or passive subject) name a thing of one of ``classes``?"""
     words = set().union(*(lex.object_classes.get(c, frozenset()) for c in classes))
     heads = args.objects + args.targets + [c for c in tok.children if c.dep_ in ("prep", "obl", "obl:arg", "nmod")]
+    if tok.dep_ in ("acl", "amod") and tok.tag_ != "VBG" and "Part" in tok.morph.get("VerbForm") and \
+            (fold(tok.head.lemma_) in words or fold(tok.head.text) in words):
+        return True  # "l'accord conclu en 2015", "the weapons seized": the noun the participle qualifies
     for h in heads:
         for t in h.subtree:
             if fold(t.lemma_) in words or fold(t.text) in words:

@@ -133,6 +133,27 @@ def light_verb_of(trigger: Any, lex: Lexicon, in_date: frozenset[int]) -> Any | 
     return None
 
 
+_CLOSING_QUOTES = ('"', "»", "”")
+
+
+def _after_quotation(verb: Any) -> bool:
+    """Does ``verb`` follow a closing quotation mark and a comma, with only its auxiliaries and
+    adverbs between ('"…", a déploré', '"…", déplore encore')?"""
+    if verb.pos_ not in ("VERB", "AUX") or not (
+            "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)):
+        return False  # '"…", réclamant': a participle goes on with the sentence's own subject
+    i = verb.i - 1
+    sent_start = verb.sent.start
+    while i > sent_start and (verb.doc[i].pos_ in ("AUX", "ADV") or verb.doc[i].dep_.startswith("aux")):
+        i -= 1
+    return i > sent_start and verb.doc[i].text == "," and verb.doc[i - 1].text in _CLOSING_QUOTES
+
+
+def _euphonic_t(tok: Any) -> bool:
+    """The "-t-" of an inverted verb ("a-t-il"), which the parser may take for a subject."""
+    return tok.pos_ == "PRON" and tok.lower_.strip("-") == "t"
+
+
 def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset()) -> Arguments:
     """Collect the argument heads of a verbal or nominal trigger. ``in_date``: indices of
     the tokens of the sentence's dates, never arguments, looked through for misattached ones."""
@@ -143,10 +164,13 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
     verbal = trigger.pos_ in ("VERB", "AUX")
     genitive: list[Any] = []  # "tirs de gaz", "visite de Macron": read as the doer unless a light verb says who
     dative = lex.preps.get("recipient" if verbal else "noun_recipient", frozenset())
+    passive_aux = any(c.dep_ in ("aux:pass", "auxpass") for c in trigger.children)
     for c in [*trigger.children, *_through_dates(trigger, in_date)]:
-        if c.i in in_date:
+        if c.i in in_date or _euphonic_t(c):
             continue
         dep = c.dep_
+        if dep in _SUBJ_PASS and c.pos_ == "PRON" and c.text.startswith("-") and not passive_aux:
+            dep = "nsubj"  # "a-t-il dénoncé": the inverted clitic is the subject, not a passive one
         if c.head.i in in_date:
             # misattached under a date: its own preposition tells its role, else it is the object
             p = case_of(c)
@@ -212,6 +236,12 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
         # "les rebelles se sont retirés": a reflexive, not a passive; the subject acts
         args.passive = False
         args.subjects, args.objects = args.objects, []
+    if not args.subjects and args.objects and _after_quotation(trigger):
+        # '"…", a déploré le député', '"…", déplore encore l'ONG': the verb closes a quotation and
+        # the words after it say who spoke; the parser often reads them as its object
+        args.subjects = [o for o in args.objects if o.i > trigger.i][:1]
+        args.objects = [o for o in args.objects if o not in args.subjects]
+        args.passive = False
     if not args.subjects and trigger.pos_ in ("VERB", "AUX"):
         args.subjects = clause_subject(trigger)
     light = light_verb_of(trigger, lex, in_date)

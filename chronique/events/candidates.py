@@ -295,6 +295,63 @@ def _pronoun_antecedent(tok: Any) -> list[Any]:
     return []
 
 
+def _discourse_antecedent(tok: Any, pronouns: dict[str, str], depth: int = 0) -> list[Any]:
+    """A main-clause subject pronoun ("Il a condamné…", "…, a-t-elle dénoncé") -> the party
+    it continues: the first agreeing subject of the two sentences before (the root's first),
+    itself followed back when it is such a pronoun. Number must agree; gender too when the
+    antecedent is a common noun (a name's gender is not read)."""
+    word = tok.lower_.lstrip("-").removeprefix("t-")
+    if tok.pos_ != "PRON" or word not in pronouns or not tok.dep_.startswith("nsubj"):
+        return []
+    # a pronoun of quoted words continues the quotation ('"785 proches de l'EI ont fui". "Ils ont
+    # attaqué les gardes"'), never the journalist's sentence around it ("le jour où il a attaqué")
+    quoted = _quoted(tok)
+    number, gender = pronouns[word], tok.morph.get("Gender")
+    sent = tok.sent
+    for _ in range(1 if quoted else 2):
+        if sent.start == 0:
+            return []
+        sent = tok.doc[sent.start - 1].sent
+        subjects = [t for t in sent if t.dep_.startswith("nsubj") and _quoted(t) == quoted]
+        subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
+        for cand in subjects:
+            if cand.pos_ == "PRON":
+                if depth < 2 and cand.lower_.lstrip("-").removeprefix("t-") == word:
+                    return _discourse_antecedent(cand, pronouns, depth + 1)
+                continue
+            if cand.pos_ not in ("NOUN", "PROPN") or not _agrees(cand, number, gender):
+                continue
+            if cand.pos_ == "NOUN" and (not_a_party(cand) or not any(
+                    c.dep_ in ("det", "nmod:poss", "nummod") for c in cand.children)):
+                continue  # "Grand orateur, il…": a bare noun describes, it does not refer
+            return [cand]
+        if subjects:
+            return []  # the sentence before has its own subject, and it is no party: no guess further back
+    return []
+
+
+def _quoted(tok: Any) -> bool:
+    """Whether ``tok`` lies inside a quotation, counted from the start of its paragraph
+    (a quotation often runs over several sentences)."""
+    text = doc_text(tok.doc)
+    before = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+    if before.count("«") > before.count("»") or before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _agrees(cand: Any, number: str, gender: list[str]) -> bool:
+    plural = any(c.dep_ == "conj" for c in cand.children)
+    cand_number = "Plur" if plural else (cand.morph.get("Number") or ["Sing"])[0]
+    if cand_number != number:
+        return False
+    if cand.pos_ == "NOUN" and gender and not any(c.dep_ in ("appos", "flat:name") for c in cand.children):
+        dets = [c for c in cand.children if c.dep_ == "det" and c.morph.get("Gender")]
+        cand_gender = (dets[0] if dets else cand).morph.get("Gender")
+        return not cand_gender or cand_gender == gender
+    return True
+
+
 def _preceding_noun(tok: Any) -> list[Any]:
     """The noun a relative pronoun follows ("la pandémie, qui a tué"), whatever the parser
     attached the clause to ("la lutte contre la pandémie, qui...")."""
@@ -313,7 +370,7 @@ def _resolve_args(toks: list[Any], coder: Any, doc: Any, stop: set[int],
         if any(s <= t.idx < e for s, e in not_actors):
             continue  # "a rencontré lundi ...": a date is no party
         # syntax first (it sees the clause structure), then the coder's coreference chains
-        ante = _pronoun_antecedent(t)
+        ante = _pronoun_antecedent(t) or _discourse_antecedent(t, load_lexicon(doc.lang_).subject_pronouns)
         expanded.extend(ante or [t])
     return _code(expanded, coder, doc, stop, cut_preps)
 

@@ -126,6 +126,9 @@ class Lexicon:
         # "l'arrestation de M. Bouhafs", "the murder of George Floyd": whom the act befell
         self.patient_genitive = frozenset(fold(w) for w in data.get("patient_genitive", ()))
         self.obligation_modals = frozenset(fold(w) for w in data.get("obligation_modals", ()))
+        # "Il a condamné…": third-person subject pronouns -> grammatical number, followed back
+        # to the subject of the sentences before
+        self.subject_pronouns = {fold(k): v for k, v in data.get("subject_pronouns", {}).items()}
         self.conditional_markers = frozenset(fold(w) for w in data.get("conditional_markers", ()))
         # "unless Israel rescinds ...": clauses whose subject is the one a threat or demand addresses
         self.condition_markers = frozenset(fold(w) for w in data.get("condition_markers", ()))

@@ -26,7 +26,7 @@ from .lexicon import fold, load_lexicon
 
 __all__ = ["CLAIM", "MODAL", "TRIGGER", "choose_sentences", "word_classes", "word_selector"]
 
-TRIGGER, CLAIM, MODAL = 1, 2, 4
+TRIGGER, CLAIM, MODAL, PRONOUN = 1, 2, 4, 8
 _POS = ("verb", "noun", "adj", "aux")
 _QUOTE_BACK = 2  # sentences of a quotation before the one naming its source
 
@@ -107,16 +107,25 @@ def word_selector(lang: str) -> Callable[[str], int]:
     return classify
 
 
-def _sentence_bits(doc: Any, sentences: list[tuple[int, int]], classify: Callable[[str], int]) -> list[int]:
+def _sentence_bits(doc: Any, sentences: list[tuple[int, int]], classify: Callable[[str], int],
+                   pronouns: frozenset[str] = frozenset()) -> list[int]:
+    """TRIGGER | CLAIM | MODAL bits of each sentence, and PRONOUN when its main subject is a
+    pronoun ``pronouns`` lists: its first word, or an inverted clitic ("a-t-il")."""
     strings = doc.vocab.strings
     orth = doc.to_array("ORTH").tolist()
     out = []
     for a, b in sentences:
         bits = 0
+        first = True
         for o in orth[a:b]:
             word = strings[o]
             if len(word) > 1 and word[0].isalpha():
                 bits |= classify(word)
+                if first and word.lower() in pronouns:
+                    bits |= PRONOUN
+                first = False
+            elif word[:1] == "-" and word.lower().lstrip("-").removeprefix("t-") in pronouns:
+                bits |= PRONOUN
         out.append(bits)
     return out
 
@@ -126,12 +135,15 @@ def choose_sentences(lang: str) -> Callable[[Any, list[tuple[int, int]]], list[b
     from ..actors._claims import CARRY
 
     classify = word_selector(lang)
+    pronouns = frozenset(load_lexicon(lang).subject_pronouns)
 
     def choose(doc: Any, sentences: list[tuple[int, int]]) -> list[bool]:
-        bits = _sentence_bits(doc, sentences, classify)
+        bits = _sentence_bits(doc, sentences, classify, pronouns)
         events = [bool(b & TRIGGER) or (b & (CLAIM | MODAL)) == CLAIM | MODAL for b in bits]
         wanted = list(events)
         for i, b in enumerate(bits):
+            if b & PRONOUN and events[i] and i:
+                wanted[i - 1] = True  # "Il a condamné…", "…, a-t-elle dénoncé": the sentence before names who
             if b & CLAIM and not wanted[i]:
                 wanted[i] = any(events[i + 1: i + 1 + CARRY]) or any(events[max(0, i - _QUOTE_BACK): i])
         return wanted
