@@ -278,17 +278,27 @@ def acled_cue_classes(sent: Any, lex: Lexicon) -> list[str]:
 
 
 def retyped_by_modifier(tok: Any, spec: Trigger) -> Trigger:
-    """"hunger strike", "grève de la faim": a modifier that changes what the head word means."""
-    if not spec.modifiers:
+    """"hunger strike", "grève de la faim": a modifier that changes what the head word means;
+    also its subject ("la cour a condamné") or, for a passive participle, the preposition of
+    its complement ("condamné pour fraude") where the lexicon lists them."""
+    if not (spec.modifiers or spec.subject_modifiers or spec.passive_prep_modifiers):
         return spec
-    table = dict(spec.modifiers)
+    table, subjects, preps = dict(spec.modifiers), dict(spec.subject_modifiers), dict(spec.passive_prep_modifiers)
+    passive = "Part" in tok.morph.get("VerbForm") and (
+        tok.dep_.startswith("acl") or any(c.dep_ in ("aux:pass", "auxpass") for c in tok.children)
+        or not any(c.dep_.startswith(("nsubj", "aux")) for c in tok.children))
     for c in tok.children:
-        if c.dep_ in ("compound", "amod", "nmod", "npadvmod") or c.dep_.startswith(("nmod", "obl")):
-            for key in (fold(c.lemma_), fold(c.text)):
-                target = table.get(key)
-                if target:
-                    event, _, mode = target.partition("/")
-                    return replace(spec, event=event, mode=mode or None, modifiers=())
+        target = None
+        if c.dep_ in ("compound", "amod", "nmod", "npadvmod", "advmod") or c.dep_.startswith(("nmod", "obl")):
+            target = table.get(fold(c.lemma_)) or table.get(fold(c.text))
+            if target is None and passive and c.dep_.startswith("obl"):
+                target = preps.get(fold(case_of(c) or ""))
+        elif c.dep_.startswith("nsubj") and not c.dep_.endswith("pass"):
+            target = subjects.get(fold(c.lemma_)) or subjects.get(fold(c.text))
+        if target:
+            event, _, mode = target.partition("/")
+            return replace(spec, event=event, mode=mode or None, modifiers=(), subject_modifiers=(),
+                           passive_prep_modifiers=())
     return spec
 
 

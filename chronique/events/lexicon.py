@@ -23,7 +23,8 @@ _TRIGGER_KEYS = {
     "event", "pos", "mode", "symmetric", "context", "reflexive_only", "not_reflexive", "not_with_clause",
     "intransitive_only",
     "needs_argument", "needs_prep", "needs_violent_context", "object_kinds", "modifiers",
-    "object_class", "not_object_class", "prep_or_object", "not_modifiers",
+    "object_class", "not_object_class", "prep_or_object", "not_modifiers", "subject_modifiers",
+    "passive_prep_modifiers",
 }
 _REQUIRED = (
     "triggers", "modes", "preps", "negation", "modality_verbs", "purpose_markers",
@@ -60,6 +61,10 @@ class Trigger:
     object_kinds: tuple[str, ...] = ()
     # modifier word -> "TYPE" or "TYPE/mode": "hunger strike", "grève générale" retype the head
     modifiers: tuple[tuple[str, str], ...] = ()
+    # the same from the subject's head ("la cour d'appel a condamné": a sentence, not a criticism)
+    subject_modifiers: tuple[tuple[str, str], ...] = ()
+    # and from the preposition of a passive participle's complement ("condamné pour fraude")
+    passive_prep_modifiers: tuple[tuple[str, str], ...] = ()
     # the object must contain a word of one of these object_classes ("find" + weapons)
     object_class: tuple[str, ...] = ()
     # the object must not contain a word of these classes ("released a statement": no prisoner freed)
@@ -95,6 +100,8 @@ class Lexicon:
                 needs_violent_context=bool(spec.get("needs_violent_context")),
                 object_kinds=tuple(spec.get("object_kinds", ())),
                 modifiers=tuple((fold(k), v) for k, v in spec.get("modifiers", {}).items()),
+                subject_modifiers=tuple((fold(k), v) for k, v in spec.get("subject_modifiers", {}).items()),
+                passive_prep_modifiers=tuple((fold(k), v) for k, v in spec.get("passive_prep_modifiers", {}).items()),
                 object_class=tuple(spec.get("object_class", ())),
                 not_object_class=tuple(spec.get("not_object_class", ())),
                 prep_or_object=bool(spec.get("prep_or_object")),

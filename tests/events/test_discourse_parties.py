@@ -59,3 +59,20 @@ def test_extract_fr_concluding_a_speech_is_no_agreement(events_of: Run) -> None:
     ev = one_event(events_of("Israël et le Hamas ont conclu mardi un accord de cessez-le-feu.", "fr"), "AGREE")
     assert {"Israel", "Hamas"} <= {a.name for a in ev.actor + ev.recipient if a.name} | \
         {a.text for a in ev.actor + ev.recipient}
+
+
+def test_extract_fr_court_sentence_is_a_sanction_not_a_criticism(events_of: Run) -> None:
+    for text in ("Un policier a été condamné mardi à quatre mois de prison avec sursis à Strasbourg.",
+                 "La cour d'appel de Paris a condamné mardi les époux Balkany pour fraude fiscale.",
+                 "L'ancien maire a été condamné mardi pour prise illégale d'intérêt."):
+        evs = events_of(text, "fr")
+        assert any("SANCTION" in e.event for e in evs), (text, [e.event for e in evs])
+        assert not any("ACCUSE" in e.event for e in evs), text
+    ev = one_event(events_of("L'ONU a condamné mardi l'attaque contre le convoi humanitaire.", "fr"), "ACCUSE")
+    assert any("ONU" in a.text for a in ev.actor)
+
+
+def test_extract_fr_unnamed_court_is_the_judiciary_of_the_country(events_of: Run) -> None:
+    ev = one_event(events_of("Un policier a été condamné mardi à quatre mois de prison avec sursis à Strasbourg.",
+                             "fr"), "SANCTION")
+    assert [(a.kind, a.country, a.sector) for a in ev.actor] == [("implied", "FRA", "JUD")]
