@@ -182,6 +182,24 @@ def retype_by_modality(tok: Any, spec: Trigger, modality: str, lex: Lexicon) -> 
     return replace(spec, event=new, mode=None, symmetric=spec.symmetric and new == "AGREE", context=None)
 
 
+def retyped_as_words(tok: Any, spec: Trigger, args: Arguments, lex: Lexicon) -> Trigger:
+    """"le député a attaqué le président Emmanuel Macron", "en attaquant Olivier Faure": an attack
+    word aimed at a named person or a political office, in a sentence with no weapon, wound or
+    death, is a verbal attack (the lexicon's ``verbal_attack``: lemmas -> the type they then take)."""
+    rule = lex.data.get("verbal_attack")
+    if not rule or fold(tok.lemma_) not in {fold(w) for w in rule["lemmas"]}:
+        return spec
+    objects = args.objects[:1] or args.targets[:1]
+    roles = {fold(w) for w in rule["political_roles"]}
+    if not objects or not any(o.ent_type_ == "PER" or fold(o.lemma_) in roles for o in objects):
+        return spec
+    physical = lex.dead_words | lex.injured_words | lex.violent_context | \
+        lex.object_classes.get("weapons", frozenset()) | {fold(w) for w in rule["physical_words"]}
+    if any(fold(t.lemma_) in physical or fold(t.text) in physical for t in tok.sent):
+        return spec
+    return replace(spec, event=rule["event"], mode=None, symmetric=False, context=None)
+
+
 def obligation(tok: Any, lex: Lexicon) -> Any | None:
     """"(X said that) China must drop barriers", "(Y a déclaré que) le Mali doit ...": a reported
     obligation laid on someone else is a REQUEST. Returns the reporting verb, else None."""

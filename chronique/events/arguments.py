@@ -165,11 +165,14 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
     genitive: list[Any] = []  # "tirs de gaz", "visite de Macron": read as the doer unless a light verb says who
     dative = lex.preps.get("recipient" if verbal else "noun_recipient", frozenset())
     passive_aux = any(c.dep_ in ("aux:pass", "auxpass") for c in trigger.children)
+    # "le député a attaqué": a passive needs "être"; with only "avoir" the subject acts
+    active_aux = not passive_aux and any(c.dep_.startswith("aux") and fold(c.lemma_) == "avoir"
+                                         for c in trigger.children)
     for c in [*trigger.children, *_through_dates(trigger, in_date)]:
         if c.i in in_date or _euphonic_t(c):
             continue
         dep = c.dep_
-        if dep in _SUBJ_PASS and c.pos_ == "PRON" and c.text.startswith("-") and not passive_aux:
+        if dep in _SUBJ_PASS and (active_aux or c.pos_ == "PRON" and c.text.startswith("-") and not passive_aux):
             dep = "nsubj"  # "a-t-il dénoncé": the inverted clitic is the subject, not a passive one
         if c.head.i in in_date:
             # misattached under a date: its own preposition tells its role, else it is the object

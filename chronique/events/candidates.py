@@ -28,6 +28,7 @@ from ._clauses import (
     object_has_class,
     obligation,
     retype_by_modality,
+    retyped_as_words,
     retyped_by_call,
     retyped_by_modifier,
     span_of,
@@ -321,9 +322,10 @@ def _discourse_antecedent(tok: Any, pronouns: dict[str, str], depth: int = 0) ->
                 continue
             if cand.pos_ not in ("NOUN", "PROPN") or not _agrees(cand, number, gender):
                 continue
-            if cand.pos_ == "NOUN" and (not_a_party(cand) or not any(
-                    c.dep_ in ("det", "nmod:poss", "nummod") for c in cand.children)):
-                continue  # "Grand orateur, il…": a bare noun describes, it does not refer
+            if cand.pos_ == "NOUN" and (not_a_party(cand) or not (cand.ent_type_ or any(
+                    c.dep_ in ("det", "nmod:poss", "nummod") or c.dep_.startswith(("flat", "appos")) and c.ent_type_
+                    for c in cand.children))):
+                continue  # "Grand orateur, il…": a bare noun describes, it does not refer ("M. Pompeo" names)
             return [cand]
         if subjects:
             return []  # the sentence before has its own subject, and it is no party: no guess further back
@@ -513,6 +515,7 @@ def find_candidates(article: Article, doc: Any, timexes: Sequence[Timex], places
             modality = modality_of(tok, lex, in_date)
             wished = modality == "hypothetical" and governed_wish(tok, lex)
             spec = retype_by_modality(tok, spec, modality, lex)
+            spec = retyped_as_words(tok, spec, args, lex)
             stop = set(trigger_idx)  # an argument never extends over a trigger, its own included
             subj = args.agents if args.passive else args.subjects
             dates = [(t.start, t.end) for t in own_timexes]

@@ -76,3 +76,13 @@ def test_extract_fr_unnamed_court_is_the_judiciary_of_the_country(events_of: Run
     ev = one_event(events_of("Un policier a été condamné mardi à quatre mois de prison avec sursis à Strasbourg.",
                              "fr"), "SANCTION")
     assert [(a.kind, a.country, a.sector) for a in ev.actor] == [("implied", "FRA", "JUD")]
+
+
+def test_extract_fr_verbal_attack_on_a_politician_is_an_accusation(events_of: Run) -> None:
+    ev = one_event(events_of("Le député a ensuite attaqué mardi le président Emmanuel Macron, "
+                             "\"un petit personnage\".", "fr"), "ACCUSE")
+    assert any("député" in a.text for a in ev.actor)  # "a attaqué": avoir, so the subject acts
+    assert any("Macron" in (a.name or a.text) for a in ev.recipient)
+    ev = one_event(events_of("Une firme russe avait attaqué en justice mardi le parti français.", "fr"), "ACCUSE")
+    stabbing = events_of("Les deux hommes ont attaqué mardi le maire au couteau devant la mairie.", "fr")
+    assert any("ASSAULT" in e.event for e in stabbing) and not any("ACCUSE" in e.event for e in stabbing)
