@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from .arguments import Arguments, case_of, light_verb_of
+from .arguments import Arguments, case_of, detached_participle, light_verb_of
 from .lexicon import Lexicon, Trigger, fold
 from .ontology import retyped_for
 
@@ -240,6 +240,8 @@ def governed_by_trigger(tok: Any, lex: Lexicon, event_type: str) -> bool:
     adverbial clause is a separate statement ("son homologue, avec qui il avait convenu ...")."""
     if any(c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") for c in tok.children):
         return False  # a clause with its own subject states its own event
+    if detached_participle(tok):
+        return False  # "…le retrait du traité, accusant la Russie de le violer": a second statement
     cur = tok
     for _ in range(6):
         if cur.dep_ in _CLAUSE_EDGES or cur.head.i == cur.i:

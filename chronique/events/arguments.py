@@ -12,7 +12,7 @@ from typing import Any
 
 from .lexicon import Lexicon, fold
 
-__all__ = ["Arguments", "arguments", "case_of", "clause_head", "clause_subject", "light_verb_of"]
+__all__ = ["Arguments", "arguments", "case_of", "clause_head", "clause_subject", "detached_participle", "light_verb_of"]
 
 _SUBJ = {"nsubj", "csubj"}
 _SUBJ_PASS = {"nsubj:pass", "nsubjpass"}
@@ -149,6 +149,24 @@ def _after_quotation(verb: Any) -> bool:
     return i > sent_start and verb.doc[i].text == "," and verb.doc[i - 1].text in _CLOSING_QUOTES
 
 
+def detached_participle(tok: Any) -> bool:
+    """A present participle set off by a comma ("…, accusant la Russie"): an adverbial clause of
+    the sentence's subject, whatever word the parser hung it on."""
+    return tok.dep_.startswith(("acl", "advcl")) and tok.dep_ != "acl:relcl" and "Part" in tok.morph.get("VerbForm") \
+        and "Pres" in tok.morph.get("Tense") and tok.i > tok.sent.start and tok.doc[tok.i - 1].text == ","
+
+
+def _governing_subject(tok: Any) -> list[Any]:
+    """The nominal subject of the nearest clause above ``tok`` that has one of its own."""
+    cur = tok
+    while cur.head.i != cur.i:
+        cur = cur.head
+        subs = [c for c in cur.children if c.dep_ in _SUBJ and "Rel" not in c.morph.get("PronType")]
+        if subs:
+            return [x for s in subs for x in _conjuncts(s)]
+    return []
+
+
 def _euphonic_t(tok: Any) -> bool:
     """The "-t-" of an inverted verb ("a-t-il"), which the parser may take for a subject."""
     return tok.pos_ == "PRON" and tok.lower_.strip("-") == "t"
@@ -245,6 +263,11 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
         args.subjects = [o for o in args.objects if o.i > trigger.i][:1]
         args.objects = [o for o in args.objects if o not in args.subjects]
         args.passive = False
+    if not args.subjects and detached_participle(trigger) and not trigger.head.dep_.startswith("nsubj"):
+        # "Trump a annoncé le retrait du traité, qui permet de (…), accusant la Russie": the subject
+        # of the first clause above it that has its own (not a relative pronoun) speaks, not the
+        # noun the parser hung the participle on ("les manifestants, réclamant")
+        args.subjects = _governing_subject(trigger)
     if not args.subjects and trigger.pos_ in ("VERB", "AUX"):
         args.subjects = clause_subject(trigger)
     light = light_verb_of(trigger, lex, in_date)

@@ -59,7 +59,8 @@ def _narrative(t: Timex, dct: str | None) -> bool:
 
 def inherit_dates(candidates: Sequence[Candidate], timexes: Sequence[Timex], dct: str | None) -> None:
     """Give undated candidates the narrative date: the latest day or time mentioned in their
-    sentence or the two before; else the publication date."""
+    sentence or the two before (for an act told as done, not one after the publication);
+    else the publication date."""
     dated = sorted((t for t in timexes if t.type in ("DATE", "TIME") and t.begin), key=lambda t: t.start)
     for c in candidates:
         if c.date is not None:
@@ -68,7 +69,11 @@ def inherit_dates(candidates: Sequence[Candidate], timexes: Sequence[Timex], dct
         if sents is None:
             sents = c.sent.doc.user_data["chronique.sent_starts"] = [s.start_char for s in c.sent.doc.sents]
         lo = sents[max(0, c.sent_index - _INHERIT_SENTENCES)] if c.sent_index < len(sents) else 0
-        before = [t for t in dated if lo <= t.start and t.end <= c.trigger.idx and _narrative(t, dct)]
+        # an act told as done cannot carry a date still to come ("informerait vendredi les signataires.
+        # - Moscou a déploré la décision"): it takes an earlier one, else the publication
+        after_dct = c.modality == "asserted" and bool(dct)
+        before = [t for t in dated if lo <= t.start and t.end <= c.trigger.idx and _narrative(t, dct)
+                  and not (after_dct and (t.begin or "") > (dct or "")[:10])]
         if before:
             t = before[-1]
             c.date, c.enddate = t.begin, t.finish or t.begin

@@ -86,3 +86,18 @@ def test_extract_fr_verbal_attack_on_a_politician_is_an_accusation(events_of: Ru
     ev = one_event(events_of("Une firme russe avait attaqué en justice mardi le parti français.", "fr"), "ACCUSE")
     stabbing = events_of("Les deux hommes ont attaqué mardi le maire au couteau devant la mairie.", "fr")
     assert any("ASSAULT" in e.event for e in stabbing) and not any("ACCUSE" in e.event for e in stabbing)
+
+
+def test_extract_fr_detached_participle_speaks_for_the_sentence_subject(events_of: Run) -> None:
+    ev = one_event(events_of("Donald Trump a annoncé jeudi le retrait américain du traité Ciel ouvert, qui permet "
+                             "de vérifier les mouvements militaires des pays signataires, accusant la Russie de le "
+                             "violer.", "fr"), "ACCUSE")
+    assert any("Trump" in (a.name or a.text) for a in ev.actor)
+    assert any("Russ" in (a.name or a.text) for a in ev.recipient)
+
+
+def test_extract_fr_act_told_as_done_does_not_inherit_a_coming_date(events_of: Run) -> None:
+    text = ("Washington informerait officiellement les signataires de sa décision vendredi. "
+            "Moscou a déploré la décision américaine.")
+    ev = one_event(events_of(text, "fr", "2020-05-21"), "ACCUSE")
+    assert ev.date <= "2020-05-21"
