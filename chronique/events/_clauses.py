@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from .arguments import Arguments, case_of, detached_participle, light_verb_of
+from .arguments import Arguments, after_quotation, case_of, detached_participle, light_verb_of
 from .lexicon import Lexicon, Trigger, fold
 from .ontology import retyped_for
 
@@ -185,10 +185,13 @@ def retype_by_modality(tok: Any, spec: Trigger, modality: str, lex: Lexicon) -> 
 def retyped_as_words(tok: Any, spec: Trigger, args: Arguments, lex: Lexicon) -> Trigger:
     """"le député a attaqué le président Emmanuel Macron", "en attaquant Olivier Faure": an attack
     word aimed at a named person or a political office, in a sentence with no weapon, wound or
-    death, is a verbal attack (the lexicon's ``verbal_attack``: lemmas -> the type they then take)."""
+    death, or closing a quotation, is a verbal attack (the lexicon's ``verbal_attack``: lemmas ->
+    the type they then take)."""
     rule = lex.data.get("verbal_attack")
     if not rule or fold(tok.lemma_) not in {fold(w) for w in rule["lemmas"]}:
         return spec
+    if after_quotation(tok):  # '"…", a attaqué le chef des Insoumis': the words quoted are the attack
+        return replace(spec, event=rule["event"], mode=None, symmetric=False, context=None)
     objects = args.objects[:1] or args.targets[:1]
     roles = {fold(w) for w in rule["political_roles"]}
     if not objects or not any(o.ent_type_ == "PER" or fold(o.lemma_) in roles for o in objects):

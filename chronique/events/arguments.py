@@ -12,7 +12,8 @@ from typing import Any
 
 from .lexicon import Lexicon, fold
 
-__all__ = ["Arguments", "arguments", "case_of", "clause_head", "clause_subject", "detached_participle", "light_verb_of"]
+__all__ = ["Arguments", "after_quotation", "arguments", "case_of", "clause_head", "clause_subject", "detached_participle",
+           "light_verb_of"]
 
 _SUBJ = {"nsubj", "csubj"}
 _SUBJ_PASS = {"nsubj:pass", "nsubjpass"}
@@ -134,11 +135,13 @@ def light_verb_of(trigger: Any, lex: Lexicon, in_date: frozenset[int]) -> Any | 
 
 
 _CLOSING_QUOTES = ('"', "»", "”")
+_OPENING_QUOTES = ('"', "«", "“")
 
 
-def _after_quotation(verb: Any) -> bool:
-    """Does ``verb`` follow a closing quotation mark and a comma, with only its auxiliaries and
-    adverbs between ('"…", a déploré', '"…", déplore encore')?"""
+def after_quotation(verb: Any) -> bool:
+    """Does ``verb`` close a quotation: after a comma, with only its auxiliaries and adverbs
+    between, the comma right after a closing quotation mark ('"…", a déploré', '"…", déplore
+    encore') or in a sentence that opens with one ('"…" sur le racisme, a attaqué X')?"""
     if verb.pos_ not in ("VERB", "AUX") or not (
             "Fin" in verb.morph.get("VerbForm") or any(c.dep_.startswith("aux") for c in verb.children)):
         return False  # '"…", réclamant': a participle goes on with the sentence's own subject
@@ -146,7 +149,15 @@ def _after_quotation(verb: Any) -> bool:
     sent_start = verb.sent.start
     while i > sent_start and (verb.doc[i].pos_ in ("AUX", "ADV") or verb.doc[i].dep_.startswith("aux")):
         i -= 1
-    return i > sent_start and verb.doc[i].text == "," and verb.doc[i - 1].text in _CLOSING_QUOTES
+    if not (i > sent_start and verb.doc[i].text == ","):
+        return False
+    if verb.doc[i - 1].text in _CLOSING_QUOTES:
+        return True
+    if verb.doc[sent_start].text not in _OPENING_QUOTES:
+        return False
+    before = verb.doc[sent_start:i].text
+    closed = before.count('"') % 2 == 0 if before.startswith('"') else any(q in before for q in ("»", "”"))
+    return closed and not any(c.dep_.startswith("nsubj") and i < c.i < verb.i for c in verb.children)
 
 
 def detached_participle(tok: Any) -> bool:
@@ -257,7 +268,7 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
         # "les rebelles se sont retirés": a reflexive, not a passive; the subject acts
         args.passive = False
         args.subjects, args.objects = args.objects, []
-    if not args.subjects and args.objects and _after_quotation(trigger):
+    if not args.subjects and args.objects and after_quotation(trigger):
         # '"…", a déploré le député', '"…", déplore encore l'ONG': the verb closes a quotation and
         # the words after it say who spoke; the parser often reads them as its object
         args.subjects = [o for o in args.objects if o.i > trigger.i][:1]

@@ -101,3 +101,13 @@ def test_extract_fr_act_told_as_done_does_not_inherit_a_coming_date(events_of: R
             "Moscou a déploré la décision américaine.")
     ev = one_event(events_of(text, "fr", "2020-05-21"), "ACCUSE")
     assert ev.date <= "2020-05-21"
+
+
+def test_extract_fr_quotation_continued_then_closed_by_its_speaker(events_of: Run) -> None:
+    ev = one_event(events_of("\"Il vaudrait mieux que le président prenne la parole\" sur le racisme dans la police, "
+                             "a attaqué le chef des Insoumis Jean-Luc Mélenchon dimanche.", "fr"), "ACCUSE")
+    assert any("Mélenchon" in (a.name or a.text) for a in ev.actor)
+    # a verb still inside the quotation is not its closing: no speaker after it
+    evs = events_of("\"Nous pensons que l'Allemagne, même en cas d'annexion, ne reconnaîtra pas un Etat palestinien\", "
+                    "a déclaré mardi le ministre.", "fr")
+    assert not any("Etat palestinien" in a.text for e in evs for a in e.actor)
