@@ -3,6 +3,7 @@ places that are its locatives (not its parties, not a topic, not a nationality).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,7 +12,7 @@ from ..nlp import doc_text
 from ._clauses import span_of
 from ._place_words import place_words, reference_point
 from .arguments import Arguments, case_of, clause_head
-from .lexicon import Lexicon, fold
+from .lexicon import LEXICON_LANGS, Lexicon, fold, load_lexicon
 
 
 def date_timexes(sent: Any, timexes: Sequence[Timex]) -> list[Timex]:
@@ -63,6 +64,14 @@ def _same_clause(tok: Any, t: Timex, doc: Any) -> bool:
     return root is None or bool(clause_head(root).i == clause_head(tok).i)
 
 
+@functools.cache
+def _simultaneity_marks(lang: str) -> frozenset[str]:
+    """"lorsque", "when": the lexicon's marks of a clause that happens when its head does."""
+    if lang not in LEXICON_LANGS:
+        return frozenset()
+    return frozenset(fold(w) for w in load_lexicon(lang).data.get("simultaneity_marks", ()))
+
+
 def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positions: list[int]) -> list[Timex]:
     """The date(s) governing this trigger in its sentence: attached first, then nearest;
     coordinated day dates all apply ("le 19 novembre et le 2 décembre")."""
@@ -73,6 +82,13 @@ def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positi
         # "ont tenté dimanche de disperser", "Dimanche, la police a tenté de disperser": the date of
         # the verb that controls the trigger dates the attempt, and so the act
         attached = [t for t in sent_timexes if _hung_on(tok.head, t, doc)]
+    if not attached:
+        # "la tension a atteint son apogée début janvier, lorsque l'armée américaine a tué …": a
+        # clause of simultaneity happens when the clause it hangs on does
+        clause = clause_head(tok)
+        marks = _simultaneity_marks(doc.lang_)
+        if clause.dep_.startswith("advcl") and any(c.dep_ == "mark" and fold(c.text) in marks for c in clause.children):
+            attached = [t for t in sent_timexes if _hung_on(clause.head, t, doc)]
     if len(attached) > 1:
         # "Le président, en visite lundi, avait rencontré en janvier ...": the date hung on the
         # trigger itself governs it, not one hung on another event word inside its subject

@@ -111,3 +111,10 @@ def test_extract_fr_quotation_continued_then_closed_by_its_speaker(events_of: Ru
     evs = events_of("\"Nous pensons que l'Allemagne, même en cas d'annexion, ne reconnaîtra pas un Etat palestinien\", "
                     "a déclaré mardi le ministre.", "fr")
     assert not any("Etat palestinien" in a.text for e in evs for a in e.actor)
+
+
+def test_extract_fr_clause_of_simultaneity_takes_its_head_clause_date(events_of: Run) -> None:
+    ev = one_event(events_of("La tension a atteint son apogée le 3 janvier, lorsque l'armée américaine a tué dans "
+                             "une frappe près de l'aéroport de Bagdad le général Qassem Soleimani.", "fr",
+                             "2020-05-21"), "ASSAULT")
+    assert ev.date == "2020-01-03"
