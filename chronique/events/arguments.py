@@ -268,11 +268,15 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
         # "les rebelles se sont retirés": a reflexive, not a passive; the subject acts
         args.passive = False
         args.subjects, args.objects = args.objects, []
-    if not args.subjects and args.objects and after_quotation(trigger):
+    if not args.subjects and after_quotation(trigger):
         # '"…", a déploré le député', '"…", déplore encore l'ONG': the verb closes a quotation and
-        # the words after it say who spoke; the parser often reads them as its object
-        args.subjects = [o for o in args.objects if o.i > trigger.i][:1]
+        # the words after it say who spoke; the parser often reads them as its object, or as a
+        # name set beside the agency spoken to ('"…", confie à l'AFP Julie Melville')
+        args.subjects = [o for o in args.objects if o.i > trigger.i][:1] or [
+            x for c in trigger.children if c.i > trigger.i and c.dep_.startswith("obl")
+            for x in c.children if x.dep_ == "appos" and x.ent_type_ in ("PER", "PERSON")][:1]
         args.objects = [o for o in args.objects if o not in args.subjects]
+        args.locatives = [o for o in args.locatives if o not in args.subjects]
         args.passive = False
     if not args.subjects and detached_participle(trigger) and not trigger.head.dep_.startswith("nsubj"):
         # "Trump a annoncé le retrait du traité, qui permet de (…), accusant la Russie": the subject

@@ -58,7 +58,7 @@ from ._where_when import (
     sentence_locatives,
 )
 from .arguments import Arguments, arguments, clause_subject
-from .lexicon import Lexicon, Trigger, fold, load_lexicon
+from .lexicon import LEXICON_LANGS, Lexicon, Trigger, fold, load_lexicon
 from .ontology import allowed_modes
 from .parties import not_a_party
 from .quantities import find_quantities, magnitudes
@@ -374,7 +374,43 @@ def _resolve_args(toks: list[Any], coder: Any, doc: Any, stop: set[int],
         # syntax first (it sees the clause structure), then the coder's coreference chains
         ante = _pronoun_antecedent(t) or _discourse_antecedent(t, load_lexicon(doc.lang_).subject_pronouns)
         expanded.extend(ante or [t])
-    return _code(expanded, coder, doc, stop, cut_preps)
+    return _without_venues(_code(expanded, coder, doc, stop, cut_preps), coder, doc)
+
+
+def _without_venues(actors: list[Actor], coder: Any, doc: Any) -> list[Actor]:
+    """A medium where words were said is no party: "a dénoncé … sur RTL", "a salué sur Twitter",
+    "invité de BFMTV"; a speaker glued to the agency he spoke to ("confie à l'AFP Julie Melville")
+    is the speaker alone. A medium that acts ("Twitter a suspendu le compte") stays."""
+    lang = doc.lang_
+    if lang not in LEXICON_LANGS or not actors:
+        return actors
+    lex = load_lexicon(lang)
+    media, venue_preps = lex.media, lex.venue_preps
+    if not media:
+        return actors
+    text = doc_text(doc)
+    out: list[Actor] = []
+    for a in actors:
+        if a.start is None or a.end is None:
+            out.append(a)
+            continue
+        words = fold(a.text).replace("'", "' ").split()
+        lead = []
+        while words and (words[0] in venue_preps or words[0] in ("l'", "le", "la", "les")):
+            lead.append(words.pop(0))
+        before = fold(text[max(0, a.start - 16):a.start]).replace("'", "' ").split()
+        governed = bool(set(lead) & venue_preps) or bool(before and before[-1] in venue_preps)
+        n = next((k for k in range(len(words), 0, -1) if " ".join(words[:k]) in media), 0)
+        if not n or not governed:
+            out.append(a)
+            continue
+        if n < len(words):  # "à l'AFP Julie Melville": the words after the medium name the speaker
+            rest = a.text.split()[-(len(words) - n):]
+            start = a.end - len(" ".join(rest))
+            span = doc.char_span(start, a.end, alignment_mode="expand")
+            out.extend(x for x in (coder.code_span(span) if coder is not None and span is not None else [])
+                       if not any(_same_actor(x, y) for y in out))
+    return out
 
 
 # --- main --------------------------------------------------------------------------

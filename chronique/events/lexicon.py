@@ -136,6 +136,10 @@ class Lexicon:
         # "Il a condamné…": third-person subject pronouns -> grammatical number, followed back
         # to the subject of the sentences before
         self.subject_pronouns = {fold(k): v for k, v in data.get("subject_pronouns", {}).items()}
+        # media and platforms where words are said ("sur RTL", "à l'AFP"), and the prepositions
+        # that make them the venue of a statement rather than a party
+        self.media = frozenset(fold(w) for w in data.get("media", ()))
+        self.venue_preps = frozenset(fold(w) for w in data.get("venue_prepositions", ()))
         self.conditional_markers = frozenset(fold(w) for w in data.get("conditional_markers", ()))
         # "unless Israel rescinds ...": clauses whose subject is the one a threat or demand addresses
         self.condition_markers = frozenset(fold(w) for w in data.get("condition_markers", ()))

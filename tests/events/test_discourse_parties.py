@@ -118,3 +118,18 @@ def test_extract_fr_clause_of_simultaneity_takes_its_head_clause_date(events_of:
                              "une frappe près de l'aéroport de Bagdad le général Qassem Soleimani.", "fr",
                              "2020-05-21"), "ASSAULT")
     assert ev.date == "2020-01-03"
+
+
+def test_extract_fr_medium_of_a_statement_is_no_party(events_of: Run) -> None:
+    ev = one_event(events_of("\"C'est bafouer la loi\", a dénoncé mardi le président du Sénat Gérard Larcher sur RTL.",
+                             "fr"), "ACCUSE")
+    assert not any("RTL" in (a.name or a.text) for a in ev.actor + ev.recipient)
+    ev = one_event(events_of("La sénatrice Frédérique Espagnac a condamné mardi sur Twitter ces dégradations.", "fr"),
+                   "ACCUSE")
+    assert not any("Twitter" in (a.name or a.text) for a in ev.actor + ev.recipient)
+    ev = one_event(events_of("\"Nous ne céderons pas\", a dénoncé mardi à l'AFP Stéphane Finance, du syndicat "
+                             "Alliance.", "fr"), "ACCUSE")
+    assert [a.text for a in ev.actor][:1] == ["Stéphane Finance"]
+    # a medium that acts is a party
+    ev = one_event(events_of("Twitter a suspendu mardi le compte du président américain.", "fr"), "SANCTION")
+    assert any("Twitter" in a.text for a in ev.actor)
