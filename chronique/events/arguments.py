@@ -35,10 +35,18 @@ class Arguments:
     passive: bool = False
 
 
+_LOCATIVE_HEADS = frozenset({"pres", "autour", "loin", "proche", "aupres"})
+
+
 def case_of(tok: Any) -> str | None:
-    """The preposition introducing a nominal dependent ("avec", "with"), folded."""
+    """The preposition introducing a nominal dependent ("avec", "with"), folded; for a
+    compound one the parser split ("près de l'aéroport": "près" hung on the noun), its head word."""
     for c in tok.children:
         if c.dep_ in ("case", "mark"):
+            head = next((a for a in tok.children if a.dep_ == "advmod" and a.i < c.i
+                         and fold(a.text) in _LOCATIVE_HEADS), None)
+            if head is not None:
+                return fold(head.text)
             return fold(c.text if c.lemma_ in ("", "-PRON-") else c.lemma_)
     if tok.dep_ == "pobj":
         return fold(tok.head.text)
@@ -213,6 +221,10 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
                     args.objects.extend(_conjuncts(c))
                 continue
             dep = "obl"
+        if dep in _OBJ and dep != "obl:arg" and trigger.lang_ == "fr" and any(
+                x.dep_ == "case" and x.pos_ == "ADP" for x in c.children) and \
+                case_of(c) not in ("de", "des", "du", "d'"):
+            dep = "obl"  # "a tué près de l'aéroport": a French direct object takes no preposition
         if dep in _SUBJ:
             args.subjects.extend(_conjuncts(c))
         elif dep in _SUBJ_PASS:
