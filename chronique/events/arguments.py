@@ -12,8 +12,8 @@ from typing import Any
 
 from .lexicon import Lexicon, fold
 
-__all__ = ["Arguments", "after_quotation", "arguments", "case_of", "clause_head", "clause_subject", "detached_participle",
-           "light_verb_of"]
+__all__ = ["Arguments", "after_quotation", "arguments", "case_of", "claimed_by", "clause_head", "clause_subject",
+           "detached_participle", "light_verb_of"]
 
 _SUBJ = {"nsubj", "csubj"}
 _SUBJ_PASS = {"nsubj:pass", "nsubjpass"}
@@ -191,6 +191,30 @@ def _euphonic_t(tok: Any) -> bool:
     return tok.pos_ == "PRON" and tok.lower_.strip("-") == "t"
 
 
+def claimed_by(tok: Any, lex: Lexicon) -> list[Any]:
+    """Who claimed an act told by its noun ("l'attentat, revendiqué par l'EI", "l'attaque a été
+    revendiquée par X", "les talibans ont revendiqué l'attentat"): who claims it did it."""
+    verbs = frozenset(fold(w) for w in lex.data.get("claim_verbs", ()))
+    if not verbs:
+        return []
+
+    def agents(verb: Any) -> list[Any]:
+        return [y for a in verb.children if a.dep_ in ("obl:agent", "agent")
+                for y in ([x for x in a.children if x.dep_ == "pobj"] or [a])]
+
+    for c in tok.children:
+        if c.dep_.startswith("acl") and fold(c.lemma_) in verbs:
+            return agents(c)
+    head = tok.head
+    if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or fold(head.lemma_) not in verbs:
+        return []
+    if tok.dep_ in ("nsubj:pass", "nsubjpass"):
+        return agents(head)
+    if tok.dep_ in ("obj", "dobj"):
+        return [c for c in head.children if c.dep_ in ("nsubj",) and "Rel" not in c.morph.get("PronType")]
+    return []
+
+
 def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset()) -> Arguments:
     """Collect the argument heads of a verbal or nominal trigger. ``in_date``: indices of
     the tokens of the sentence's dates, never arguments, looked through for misattached ones."""
@@ -297,6 +321,9 @@ def arguments(trigger: Any, lex: Lexicon, in_date: frozenset[int] = frozenset())
         args.subjects = _governing_subject(trigger)
     if not args.subjects and trigger.pos_ in ("VERB", "AUX"):
         args.subjects = clause_subject(trigger)
+    if trigger.pos_ == "NOUN":
+        # "l'attentat de Kaboul, revendiqué par l'EI": who claims the act did it, whatever its genitive says
+        args.subjects = claimed_by(trigger, lex) or args.subjects
     light = light_verb_of(trigger, lex, in_date)
     if light is not None:
         # "l'UE a imposé des sanctions à la Russie": the light verb carries the arguments

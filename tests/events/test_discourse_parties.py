@@ -133,3 +133,11 @@ def test_extract_fr_medium_of_a_statement_is_no_party(events_of: Run) -> None:
     # a medium that acts is a party
     ev = one_event(events_of("Twitter a suspendu mardi le compte du président américain.", "fr"), "SANCTION")
     assert any("Twitter" in a.text for a in ev.actor)
+
+
+def test_extract_fr_who_claims_an_attack_is_its_actor(events_of: Run) -> None:
+    ev = one_event(events_of("Un attentat revendiqué par le groupe Etat islamique a fait treize morts samedi à Kaboul.",
+                             "fr"), "ASSAULT")
+    assert any("Etat islamique" in a.text or a.name == "Islamic State" for a in ev.actor)
+    ev = one_event(events_of("Les talibans ont revendiqué samedi l'attentat de Kaboul.", "fr"), "ASSAULT")
+    assert [a.text for a in ev.actor] == ["Les talibans"]  # not the place of the genitive
