@@ -168,3 +168,43 @@ def test_features_an_office_is_compatible_with_its_holder_that_year():
     assert decide(meeting("a", "Emmanuel Macron", "2019-01-22"), meeting("b", "President of France", "2019-01-22"))[0]
     assert not decide(meeting("a", "Emmanuel Macron", "2014-01-22"),
                       meeting("b", "President of France", "2014-01-22"))[0]  # Hollande's term
+
+
+FRANCE = {"text": "France", "name": "France", "geonameid": 3017382, "lat": 46.0, "lon": 2.0, "country_code": "FR",
+          "precision": "country"}
+
+
+def test_features_a_country_and_a_place_in_it_tie_one_day_only():
+    # 'plus d'un million de manifestants en France' and 'des manifestants à Paris' the same strike day: the
+    # place agrees as far as the national report tells it (the set's pension strike and Syria strike pairs)
+    def strike(doc: str, day: str, loc: dict[str, Any], sentence: str) -> dict[str, Any]:
+        return report_key(_record(doc, event=["PROTEST"], date=day, enddate=day, event_loc=loc, dead=None,
+                                  trigger="manifesté", actor=[{"text": "des manifestants", "name": None}],
+                                  event_text=[sentence]), doc)
+
+    national = strike("a", "2023-01-19", FRANCE, "Plus d'un million de personnes ont manifesté jeudi contre la "
+                                                 "réforme des retraites, selon le ministère de l'Intérieur.")
+    paris = strike("b", "2023-01-19", PARIS, "Des dizaines de milliers de personnes ont manifesté jeudi à Paris "
+                                             "contre la réforme des retraites.")
+    same, feats, _ = decide(national, paris)
+    assert feats["place"] == settings()["same_country_place"] and feats["date"] == 1.0 and same
+    # the next day, or a day that only overlaps, the country ties nothing
+    friday = strike("c", "2023-01-20", PARIS, "Des dizaines de milliers de personnes ont manifesté vendredi à Paris "
+                                              "contre la réforme des retraites.")
+    assert not decide(national, friday)[0]
+
+
+def test_features_one_place_name_read_as_two_places_is_no_conflict():
+    # both reports write 'Manchester'; the gazetteer read one as Manchester, Jamaica (its context pointed there)
+    england = dict(PARIS, text="Manchester", name="Manchester", geonameid=2643123, lat=53.48, lon=-2.24,
+                   country_code="GB")
+    jamaica = dict(england, geonameid=3489586, lat=18.06, lon=-77.52, country_code="JM", precision="admin1")
+    a = report_key(_record("a", event_loc=england, dead=None, trigger="explosé", event_text=[
+        "Un kamikaze s'est fait exploser lundi soir à la sortie d'un concert à la Manchester Arena."]), "a")
+    told = ["Vingt-deux personnes ont été tuées lundi dans l'attentat-suicide de la salle de Manchester."]
+    b = report_key(_record("b", event_loc=jamaica, dead=None, trigger="tuées", event_text=told), "b")
+    same, feats, _ = decide(a, b)
+    assert feats["place"] == settings()["same_place_name"] and same
+    kingston = report_key(_record("c", event_loc=dict(jamaica, text="Kingston", name="Kingston"), dead=None,
+                                  trigger="tuées", event_text=told), "c")
+    assert decide(a, kingston)[1]["place"] == -1.0  # another name far away is still a conflict
