@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from functools import cache
 from importlib import resources
@@ -72,3 +73,20 @@ def office_holders() -> dict[str, list[tuple[str, int, int]]]:
         for role in person["role"].split(", then "):
             holders.setdefault(fold_role(role), []).append((fold_role(person["name"]), first, last))
     return holders
+
+
+@cache
+def country_words() -> frozenset[str]:
+    """Country names and their people (French and English, folded, cut as proper names are): a country
+    named by two reports' sentences ('France', 'Etats-Unis') says where, not which event."""
+    cut = settings()["words"]["stem"] + 2
+    states = json.loads(resources.files("chronique").joinpath("data", "actors", "states.json")
+                        .read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for state in states:
+        for lang in ("en", "fr"):
+            for name in state["names"].get(lang, []) + state["adjectives"].get(lang, []):
+                folded = fold(name)
+                words.update(w[:cut] for w in [folded, *re.findall(r"[^\W\d_]+", folded)]
+                             if len(w) >= settings()["words"]["min_length"])
+    return frozenset(words)

@@ -24,7 +24,7 @@ import re
 from datetime import date, timedelta
 from typing import Any
 
-from ._data import family_of, fold, generic_party_words, office_holders, settings, stopwords
+from ._data import country_words, family_of, fold, generic_party_words, office_holders, settings, stopwords
 
 __all__ = ["candidate_window", "dates_meet", "decide", "features", "plain", "report_key", "score"]
 
@@ -214,10 +214,14 @@ def _place(a: dict[str, Any], b: dict[str, Any], same_day: bool = False) -> floa
     return 1.0 - 0.5 * km / tol if km <= tol else -1.0
 
 
-def _within_country(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """One report places the event only in a country, the other in a place of that country ("en France"
-    and "à Paris"): the place agrees as far as the coarser report tells it."""
-    return bool(a["cc"]) and a["cc"] == b["cc"] and "country" in (a["gprec"], b["gprec"]) and a["gid"] != b["gid"]
+def _country_tie(a: dict[str, Any], b: dict[str, Any], feats: dict[str, float]) -> bool:
+    """One report places the event only in a country, the other in a place of that country ('en France'
+    and 'à Paris'): the place agrees as far as the coarser report tells it, which ties two reports of the
+    same day(s) whose sentences share words (>= anchor.country_words: on OrangeSum a healthcare workers'
+    march 'en France' and a police rally at Saint-Denis the same day share almost none)."""
+    return (feats["date"] >= 1.0 and feats["words"] >= settings()["anchor"]["country_words"]
+            and bool(a["cc"]) and a["cc"] == b["cc"] and "country" in (a["gprec"], b["gprec"])
+            and a["gid"] != b["gid"])
 
 
 def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
@@ -261,6 +265,9 @@ def _sets(key: dict[str, Any]) -> dict[str, frozenset[str]]:
             "own_names": frozenset(_name_words(names)),
             "coarse": frozenset(list(key.get("coarse") or []) + list(key.get("pcoarse") or [])),
             "proper": frozenset(proper + list(key.get("pproper") or [])), "own_proper": frozenset(proper)}
+        # names that may tie a pair (_ties): a country's name is where, not which event
+        memo["tie_proper"] = memo["proper"] - country_words()
+        memo["own_tie_proper"] = memo["own_proper"] - country_words()
     return memo
 
 
@@ -314,11 +321,16 @@ def _ties(a: dict[str, Any], b: dict[str, Any], feats: dict[str, float]) -> tupl
     recipient of a protest in Paris) or a name of the sentences are that place again, not a party or a
     name shared besides it (they tied the climate school strike on Friday to the Marche du siècle and
     the gilets jaunes' acte 18 on Saturday, all in Paris). When the places are unknown or disagree,
-    the shared name is the evidence of place and ties as any name does."""
-    if feats["place"] < settings()["anchor"]["place"]:
-        return feats["parties"], feats["proper"]
+    the shared name is the evidence of place and ties as any name does — and so, as a place, a
+    country's name ties nothing a day apart: the days of one strike named 'France' by both reports (the
+    15th and the 17th, the 5th and the 6th of December on OrangeSum, the United States' protests of two
+    days) are as many events."""
     sa, sb = _sets(a), _sets(b)
-    return _share(sa["own_names"], sb["own_names"]), _share(sa["own_proper"], sb["own_proper"])
+    day_apart = settings()["vague_date"]["date"] < feats["date"] <= settings()["anchor"]["place_date"]
+    tie = "tie_proper" if day_apart else "proper"
+    if feats["place"] < settings()["anchor"]["place"]:
+        return feats["parties"], _share(sa[tie], sb[tie])
+    return _share(sa["own_names"], sb["own_names"]), _share(sa["own_" + tie], sb["own_" + tie])
 
 
 _PLANS = frozenset({"planned", "hypothetical", "agreed"})
@@ -356,8 +368,7 @@ def decide(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, dict[str, float]
         day_apart = cfg["vague_date"]["date"] < feats["date"] <= cfg["anchor"]["place_date"]
         anchored = (parties > 0 or proper >= cfg["anchor"]["proper"]
                     or (not day_apart and feats["place"] >= cfg["anchor"]["place"])
-                    or (feats["date"] >= 1.0 and feats["words"] >= cfg["anchor"]["country_words"]
-                        and _within_country(a, b)))
+                    or _country_tie(a, b, feats))
     # the news of the day is told in the lead; later paragraphs mention other events in passing,
     # with the same words and names: two reports not both in a lead need more to be one event
     needed = cfg["threshold"] if a.get("lead", True) and b.get("lead", True) else cfg["threshold_in_passing"]

@@ -208,3 +208,20 @@ def test_features_one_place_name_read_as_two_places_is_no_conflict():
     kingston = report_key(_record("c", event_loc=dict(jamaica, text="Kingston", name="Kingston"), dead=None,
                                   trigger="tuées", event_text=told), "c")
     assert decide(a, kingston)[1]["place"] == -1.0  # another name far away is still a conflict
+
+
+def test_features_a_country_named_by_both_reports_ties_one_day_only():
+    # two days of one strike, both 'en France', no place found: the country's name is where, not which day
+    def day(doc: str, when: str, sentence: str) -> dict[str, Any]:
+        return report_key(_record(doc, event=["PROTEST"], date=when, enddate=when, event_loc=None, dead=None,
+                                  trigger="grève", actor=[],
+                                  event_text=[sentence]), doc)
+
+    tuesday = day("a", "2019-12-17", "La grève a réuni mardi plusieurs milliers de personnes à travers la France.")
+    thursday = day("b", "2019-12-19", "La grève a encore réuni jeudi des milliers de personnes en France.")
+    same, feats, _ = decide(day("c", "2019-12-18", "Mercredi, la France était paralysée par la grève."), tuesday)
+    assert feats["date"] == 0.4 and feats["proper"] > 0 and not same
+    assert not decide(tuesday, thursday)[0]
+    # the same day, the shared name stands for the place, as before
+    also_tuesday = day("d", "2019-12-17", "Mardi, des milliers de personnes ont fait grève à travers la France.")
+    assert decide(tuesday, also_tuesday)[0]
