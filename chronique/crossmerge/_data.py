@@ -10,17 +10,12 @@ from importlib import resources
 from typing import Any
 
 
-@cache
-def _combining() -> frozenset[str]:
-    return frozenset(chr(c) for c in range(0x110000) if unicodedata.combining(chr(c)))
-
-
 def fold(text: str) -> str:
     """Casefolded, accents removed ('Élysée' -> 'elysee'): how the merge compares words."""
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     # one replace per mark present is several times faster than a test per character (MinHash folds
     # whole articles at ingest), and gives the same text
-    for mark in _combining().intersection(decomposed):
+    for mark in [c for c in set(decomposed) if unicodedata.combining(c)]:
         decomposed = decomposed.replace(mark, "")
     return decomposed
 

@@ -235,11 +235,10 @@ def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
         return 0.2
     if a["lo"] == b["lo"] and a["hi"] == b["hi"]:
         return 1.0
-    slack_a, slack_b = (settings()["date_slack_days"].get(k["prec"], [0, 0]) for k in (a, b))
-    a_lo, a_hi = _shift(a["lo"], slack_a[0]), _shift(a["hi"], -slack_a[1])
-    b_lo, b_hi = _shift(b["lo"], slack_b[0]), _shift(b["hi"], -slack_b[1])
+    a_lo, a_hi = _sets(a).inner or (a["lo"], a["hi"])
+    b_lo, b_hi = _sets(b).inner or (b["lo"], b["hi"])
     for (d_lo, d_hi), (n_lo, n_hi) in (((a_lo, a_hi), (b_lo, b_hi)), ((b_lo, b_hi), (a_lo, a_hi))):
-        if d_lo == d_hi and _days(n_lo, n_hi) == 1 and n_lo <= d_lo <= n_hi:
+        if d_lo == d_hi and n_lo <= d_lo <= n_hi and _days(n_lo, n_hi) == 1:
             return 1.0
     return 0.6 if a_lo <= b_hi and b_lo <= a_hi else 0.4
 
@@ -252,22 +251,36 @@ def _name_words(names: list[str]) -> list[str]:
                    if len(w) >= cfg["party_min_length"] and w not in stopwords() and w not in generic})
 
 
-def _sets(key: dict[str, Any]) -> dict[str, frozenset[str]]:
-    """The word sets of a key that features compare, made once per key and kept in it (``_sets``; a
-    newcomer is compared with every report of its candidates): names, coarse parties and proper names
-    with the place's own words (``names``, ...) and without them (``own_names``, ``own_proper``)."""
+class _Sets:
+    """What features compare of one key, made once and kept in it (``_sets``): a newcomer is compared
+    with every report of its candidates, and the store keeps parsed candidates between articles.
+    Names, coarse parties and proper names with the place's own words, and without them (``own_``);
+    ``tie_`` without country names (a country's name is where, not which event: ``_ties``); the days
+    a precise date covers without the slack (``inner``)."""
+
+    __slots__ = ("coarse", "inner", "names", "own_names", "own_proper", "own_tie_proper", "proper",
+                 "tie_proper", "words")
+
+    def __init__(self, key: dict[str, Any]) -> None:
+        names, proper = list(key.get("names") or []), list(key.get("proper") or [])
+        self.words = frozenset(key.get("words") or ())
+        self.names = frozenset(_name_words(names + list(key.get("pnames") or [])))
+        self.own_names = frozenset(_name_words(names))
+        self.coarse = frozenset(list(key.get("coarse") or []) + list(key.get("pcoarse") or []))
+        self.proper = frozenset(proper + list(key.get("pproper") or []))
+        self.own_proper = frozenset(proper)
+        self.tie_proper = self.proper - country_words()
+        self.own_tie_proper = self.own_proper - country_words()
+        self.inner: tuple[str, str] | None = None
+        if key.get("prec") in ("day", "range") and key.get("lo") and key.get("hi"):
+            slack = settings()["date_slack_days"].get(key["prec"], [0, 0])
+            self.inner = _shift(key["lo"], slack[0]), _shift(key["hi"], -slack[1])
+
+
+def _sets(key: dict[str, Any]) -> _Sets:
     memo = key.get("_sets")
     if memo is None:
-        names, proper = list(key.get("names") or []), list(key.get("proper") or [])
-        memo = key["_sets"] = {
-            "words": frozenset(key.get("words") or ()),
-            "names": frozenset(_name_words(names + list(key.get("pnames") or []))),
-            "own_names": frozenset(_name_words(names)),
-            "coarse": frozenset(list(key.get("coarse") or []) + list(key.get("pcoarse") or [])),
-            "proper": frozenset(proper + list(key.get("pproper") or [])), "own_proper": frozenset(proper)}
-        # names that may tie a pair (_ties): a country's name is where, not which event
-        memo["tie_proper"] = memo["proper"] - country_words()
-        memo["own_tie_proper"] = memo["own_proper"] - country_words()
+        memo = key["_sets"] = _Sets(key)
     return memo
 
 
@@ -291,7 +304,7 @@ def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
         type_f = 0.3 if a["family"] == b["family"] else 0.0
     date_f = _date(a, b)
     sa, sb = _sets(a), _sets(b)
-    words_a, words_b = sa["words"], sb["words"]
+    words_a, words_b = sa.words, sb.words
     # cosine of the word sets: a one-sentence brief and a long report of one event share few
     # of the long one's words, which Jaccard would punish twice
     words = len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b)) if words_a and words_b else 0.0
@@ -299,9 +312,9 @@ def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
     # the event's own place written as a party ('Paris' as a recipient) or a name of its sentences adds
     # to the score as any shared name does; whether it may also *tie* the pair is decide's business
     # (_ties): the place alone ties a pair only on one day
-    parties = _share(sa["names"], sb["names"])
-    coarse = _share(sa["coarse"], sb["coarse"])
-    proper = _share(sa["proper"], sb["proper"])
+    parties = _share(sa.names, sb.names)
+    coarse = _share(sa.coarse, sb.coarse)
+    proper = _share(sa.proper, sb.proper)
     dead = 1.0 if a["dead"] is not None and a["dead"] == b["dead"] else 0.0
     trigger = 1.0 if a["trigger"] and a["trigger"] == b["trigger"] else 0.0
     return {"type": type_f, "date": date_f, "place": place, "parties": parties, "coarse_parties": coarse,
@@ -325,12 +338,12 @@ def _ties(a: dict[str, Any], b: dict[str, Any], feats: dict[str, float]) -> tupl
     country's name ties nothing a day apart: the days of one strike named 'France' by both reports (the
     15th and the 17th, the 5th and the 6th of December on OrangeSum, the United States' protests of two
     days) are as many events."""
-    sa, sb = _sets(a), _sets(b)
     day_apart = settings()["vague_date"]["date"] < feats["date"] <= settings()["anchor"]["place_date"]
-    tie = "tie_proper" if day_apart else "proper"
+    sa, sb = _sets(a), _sets(b)
     if feats["place"] < settings()["anchor"]["place"]:
-        return feats["parties"], _share(sa[tie], sb[tie])
-    return _share(sa["own_names"], sb["own_names"]), _share(sa["own_" + tie], sb["own_" + tie])
+        return feats["parties"], _share(sa.tie_proper, sb.tie_proper) if day_apart else feats["proper"]
+    own = _share(sa.own_tie_proper, sb.own_tie_proper) if day_apart else _share(sa.own_proper, sb.own_proper)
+    return _share(sa.own_names, sb.own_names), own
 
 
 _PLANS = frozenset({"planned", "hypothetical", "agreed"})
