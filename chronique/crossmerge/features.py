@@ -176,8 +176,16 @@ def candidate_window(key: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def dates_meet(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether two reports' date windows (slack included) share a day."""
-    return bool(a["lo"] and b["lo"] and a["lo"] <= b["hi"] and b["lo"] <= a["hi"])
+    """Whether two reports' date windows (slack included) share a day. Two precise dates may be a day
+    apart (one report's days meet the other's window), not two: the slack of each would otherwise add up
+    (on OrangeSum the rockets on the US embassy at Baghdad on 5 January joined Soleimani's killing on the
+    3rd, and the eve of the 17 December strike day the eve of the 10th)."""
+    if not (a["lo"] and b["lo"] and a["lo"] <= b["hi"] and b["lo"] <= a["hi"]):
+        return False
+    inner = _sets(a).inner
+    if inner is None or _sets(b).inner is None:
+        return True
+    return inner[0] <= b["hi"] and b["lo"] <= inner[1]
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:

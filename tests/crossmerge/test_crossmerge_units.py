@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from chronique.crossmerge import (corroboration, decide, features, is_copy, merged_record, report_key, signature,
-                                  similarity)
+from chronique.crossmerge import (corroboration, dates_meet, decide, features, is_copy, merged_record, report_key,
+                                  signature, similarity)
 from chronique.crossmerge._data import family_of, settings
 
 TEXT = ("Les forces aériennes russes ont frappé 1.093 cibles djihadistes en Syrie du 18 au 23 décembre, a rapporté "
@@ -225,3 +225,16 @@ def test_features_a_country_named_by_both_reports_ties_one_day_only():
     # the same day, the shared name stands for the place, as before
     also_tuesday = day("d", "2019-12-17", "Mardi, des milliers de personnes ont fait grève à travers la France.")
     assert decide(tuesday, also_tuesday)[0]
+
+
+def test_features_two_precise_days_may_be_one_day_apart_not_two():
+    # each precise day has a day of slack; two days' slack added up joined the rockets of 5 January on the US
+    # embassy at Baghdad to Soleimani's killing on the 3rd (OrangeSum)
+    def on(doc: str, day: str) -> dict[str, Any]:
+        return report_key(_record(doc, date=day, enddate=day), doc)
+
+    assert dates_meet(on("a", "2020-01-03"), on("b", "2020-01-04"))
+    assert not dates_meet(on("a", "2020-01-03"), on("c", "2020-01-05"))
+    assert not decide(on("a", "2020-01-03"), on("c", "2020-01-05"))[0]
+    vague = report_key(_record("d", date="2020-01-05", enddate="2020-01-05", date_precision="publication"), "d")
+    assert dates_meet(on("b", "2020-01-04"), vague)  # a date told only by the publication keeps its window
