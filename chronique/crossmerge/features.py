@@ -11,10 +11,12 @@ score newcomers against, so scoring never re-reads full records.
 may be -1: two precise places too far apart). ``score`` is their weighted sum
 (weights in ``chronique/data/merge/merge.json``), and ``decide`` adds the hard
 rules: a pair merges when its score reaches the threshold *and* something
-beyond type and date ties it (a shared party, a close place, shared words or a
-copy), and never across a place conflict, across modalities that cannot be the
-same happening (a plan and a fact), or within one article (the in-document merge
-has already made one record per event there).
+beyond type and date ties it (a shared party, shared names, a close place — or a
+country and a place in it on the same day —, nearly the same sentences or a
+copy; a place conflict costs score but is not a rule), and never across
+modalities that cannot be the same happening (a plan and a fact), across precise
+dates two days apart, or within one article (the in-document merge has already
+made one record per event there).
 """
 
 from __future__ import annotations
@@ -32,7 +34,6 @@ _WORD = re.compile(r"[^\W\d_]+")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
-_fold = fold
 
 
 def _bounds(value: str | None) -> tuple[str, str] | None:
@@ -55,9 +56,9 @@ def _party_keys(actors: list[dict[str, Any]] | None) -> tuple[list[str], list[st
     for a in actors or []:
         name = a.get("name")
         if name:
-            names.append(_fold(name))
+            names.append(fold(name))
         elif a.get("text"):
-            words = [w for w in _WORD.findall(_fold(a["text"])) if w not in stopwords()]
+            words = [w for w in _WORD.findall(fold(a["text"])) if w not in stopwords()]
             if words:
                 names.append(" ".join(words))
         if a.get("country") or a.get("sector"):
@@ -67,7 +68,7 @@ def _party_keys(actors: list[dict[str, Any]] | None) -> tuple[list[str], list[st
 
 def _content_words(sentences: list[str]) -> list[str]:
     cfg = settings()["words"]
-    stems = {w[:cfg["stem"]] for s in sentences for w in _WORD.findall(_fold(s))
+    stems = {w[:cfg["stem"]] for s in sentences for w in _WORD.findall(fold(s))
              if len(w) >= cfg["min_length"] and w not in stopwords()}
     return sorted(stems)
 
@@ -83,7 +84,7 @@ def _proper_names(sentences: list[str]) -> list[str]:
         for m in _PROPER.finditer(s):
             if m.start() == 0 or s[:m.start()].rstrip().endswith((".", "!", "?", "«", '"', ":")):
                 continue
-            word = _fold(m.group(1))
+            word = fold(m.group(1))
             if len(word) >= cfg["min_length"] and word not in stopwords():
                 found.add(word[:cfg["stem"] + 2])
     return sorted(found)
@@ -92,7 +93,7 @@ def _proper_names(sentences: list[str]) -> list[str]:
 def _place_words(loc: dict[str, Any]) -> frozenset[str]:
     """The words of an event place's text and name, each folded and also cut as proper names are."""
     cut = settings()["words"]["stem"] + 2
-    words = {w for v in (loc.get("text"), loc.get("name")) if v for w in _WORD.findall(_fold(v))
+    words = {w for v in (loc.get("text"), loc.get("name")) if v for w in _WORD.findall(fold(v))
              if w not in stopwords()}
     return frozenset(words | {w[:cut] for w in words})
 
@@ -109,7 +110,7 @@ def _holders(names: list[str], day: tuple[str, str] | None) -> list[str]:
 
 def _is_place(actor: dict[str, Any], place_words: frozenset[str]) -> bool:
     """A party that is only the event's place ('Paris' as recipient of a protest in Paris)."""
-    words = [w for w in _WORD.findall(_fold(actor.get("text") or actor.get("name") or "")) if w not in stopwords()]
+    words = [w for w in _WORD.findall(fold(actor.get("text") or actor.get("name") or "")) if w not in stopwords()]
     return bool(place_words) and bool(words) and all(w in place_words for w in words)
 
 
@@ -150,13 +151,13 @@ def report_key(record: dict[str, Any], source: str | None = None, published: str
         "lo": lo, "hi": hi, "prec": prec,
         "lat": loc.get("lat"), "lon": loc.get("lon"), "cc": (loc.get("country_code") or "").upper() or None,
         "gid": loc.get("geonameid"), "gprec": loc.get("precision"),
-        "ptext": " ".join(_WORD.findall(_fold(loc.get("text") or ""))) or None,
+        "ptext": " ".join(_WORD.findall(fold(loc.get("text") or ""))) or None,
         "names": sorted(set(names)), "coarse": sorted(set(coarse)),
         "pnames": sorted(set(pnames)), "pcoarse": sorted(set(pcoarse)),
         "words": _content_words(record.get("event_text") or []),
         "proper": [w for w in proper if w not in place_words], "pproper": [w for w in proper if w in place_words],
         "dead": record.get("dead"), "modality": record.get("modality") or "asserted",
-        "trigger": _fold(record.get("trigger") or "")[:settings()["words"]["stem"]] or None,
+        "trigger": fold(record.get("trigger") or "")[:settings()["words"]["stem"]] or None,
         "background": bool(record.get("background")), "published": published,
         "lead": _in_lead(record),
     }
