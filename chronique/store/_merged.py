@@ -122,6 +122,8 @@ class MergedEvents:
                     continue
                 best = None
                 for other in others:
+                    if not crossmerge.may_tie(key, other):
+                        continue
                     same, feats, s = crossmerge.decide(key, other)
                     if same and (best is None or s > best[0]):
                         best = (s, feats, other["id"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from chronique.crossmerge import (corroboration, dates_meet, decide, features, is_copy, merged_record, report_key,
-                                  signature, similarity)
+from chronique.crossmerge import (corroboration, dates_meet, decide, features, is_copy, may_tie, merged_record,
+                                  report_key, signature, similarity)
 from chronique.crossmerge._data import family_of, settings
 
 TEXT = ("Les forces aériennes russes ont frappé 1.093 cibles djihadistes en Syrie du 18 au 23 décembre, a rapporté "
@@ -238,3 +238,21 @@ def test_features_two_precise_days_may_be_one_day_apart_not_two():
     assert not decide(on("a", "2020-01-03"), on("c", "2020-01-05"))[0]
     vague = report_key(_record("d", date="2020-01-05", enddate="2020-01-05", date_precision="publication"), "d")
     assert dates_meet(on("b", "2020-01-04"), vague)  # a date told only by the publication keeps its window
+
+
+def test_features_may_tie_never_drops_a_pair_decide_merges():
+    # the store skips scoring the pairs may_tie rules out: it must hold for every pair decide merges
+    far = dict(PARIS, text="Springfield", name="Springfield", geonameid=1, lat=40.0, lon=-80.0, country_code="US")
+    places = [_record("x")["event_loc"], PARIS, FRANCE, None, far]
+    texts = ["Un assaillant a tué trois personnes dans la basilique Notre-Dame de Nice.",
+             "Jeudi, trois fidèles ont été tués au couteau dans la basilique de Nice.",
+             "Des manifestants ont défilé à Paris contre la réforme des retraites."]
+    actors = [[{"text": "un assaillant", "name": None}], [{"text": "Emmanuel Macron", "name": "Emmanuel Macron"}], []]
+    keys = [report_key(_record(f"d{i}", event_loc=loc, event_text=[text], actor=actor, date=day, enddate=day), f"d{i}")
+            for i, (loc, text, actor, day) in enumerate(
+                (loc, text, actor, day) for loc in places for text in texts for actor in actors
+                for day in ("2020-10-29", "2020-10-30"))]
+    merged = [(a, b) for a in keys for b in keys if a is not b and decide(a, b)[0]]
+    assert merged and all(may_tie(a, b) for a, b in merged)
+    assert not may_tie(keys[0], report_key(_record("z", event_loc=far, actor=[], event_text=[
+        "Un camion a percuté une voiture."]), "z"))
