@@ -271,10 +271,10 @@ class _Sets:
                  "tie_proper", "words")
 
     def __init__(self, key: dict[str, Any]) -> None:
-        names, proper = list(key.get("names") or []), list(key.get("proper") or [])
+        proper = list(key.get("proper") or [])
         self.words = frozenset(key.get("words") or ())
-        self.names = frozenset(_name_words(names + list(key.get("pnames") or [])))
-        self.own_names = frozenset(_name_words(names))
+        self.own_names = frozenset(_name_words(list(key.get("names") or [])))
+        self.names = self.own_names.union(_name_words(list(key.get("pnames") or [])))
         self.coarse = frozenset(list(key.get("coarse") or []) + list(key.get("pcoarse") or []))
         self.proper = frozenset(proper + list(key.get("pproper") or []))
         self.own_proper = frozenset(proper)
