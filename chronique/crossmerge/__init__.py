@@ -13,8 +13,9 @@ Nothing here touches the database.
 from __future__ import annotations
 
 from .claims import GRADES, corroboration, disagreements, merged_record
-from .features import candidate_window, dates_meet, decide, features, report_key, score
+from .features import candidate_window, dates_meet, decide, features, may_tie, plain, report_key, score
 from .neardup import Signature, is_copy, signature, similarity
 
 __all__ = ["GRADES", "Signature", "candidate_window", "corroboration", "dates_meet", "decide", "disagreements",
-           "features", "is_copy", "merged_record", "report_key", "score", "signature", "similarity"]
+           "features", "is_copy", "may_tie", "merged_record", "plain", "report_key", "score", "signature",
+           "similarity"]

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from functools import cache
 from importlib import resources
 from typing import Any
+
+
+def fold(text: str) -> str:
+    """Casefolded, accents removed ('Élysée' -> 'elysee'): how the merge compares words."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    # one replace per mark present is several times faster than a test per character (MinHash folds
+    # whole articles at ingest), and gives the same text
+    for mark in [c for c in set(decomposed) if unicodedata.combining(c)]:
+        decomposed = decomposed.replace(mark, "")
+    return decomposed
 
 
 @cache
@@ -42,12 +54,8 @@ def generic_party_words() -> frozenset[str]:
 def office_holders() -> dict[str, list[tuple[str, int, int]]]:
     """Folded office ('president of france') -> its holders in the actor registry, (name, first year,
     last year): a report's 'le président français' is compatible with another's 'Emmanuel Macron'."""
-    import unicodedata
-
-    def fold(text: str) -> str:
-        decomposed = unicodedata.normalize("NFKD", text.casefold())
-        return " ".join(w for w in "".join(c for c in decomposed if not unicodedata.combining(c)).split()
-                        if w != "the")
+    def fold_role(text: str) -> str:
+        return " ".join(w for w in fold(text).split() if w != "the")
 
     people = json.loads(resources.files("chronique").joinpath("data", "actors", "people.json")
                         .read_text(encoding="utf-8"))
@@ -58,5 +66,22 @@ def office_holders() -> dict[str, list[tuple[str, int, int]]]:
             continue
         first, last = int(years[0]), int(years[1]) if len(years) > 1 and years[1].isdigit() else 9999
         for role in person["role"].split(", then "):
-            holders.setdefault(fold(role), []).append((fold(person["name"]), first, last))
+            holders.setdefault(fold_role(role), []).append((fold_role(person["name"]), first, last))
     return holders
+
+
+@cache
+def country_words() -> frozenset[str]:
+    """Country names and their people (French and English, folded, cut as proper names are): a country
+    named by two reports' sentences ('France', 'Etats-Unis') says where, not which event."""
+    cut = settings()["words"]["stem"] + 2
+    states = json.loads(resources.files("chronique").joinpath("data", "actors", "states.json")
+                        .read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for state in states:
+        for lang in ("en", "fr"):
+            for name in state["names"].get(lang, []) + state["adjectives"].get(lang, []):
+                folded = fold(name)
+                words.update(w[:cut] for w in [folded, *re.findall(r"[^\W\d_]+", folded)]
+                             if len(w) >= settings()["words"]["min_length"])
+    return frozenset(words)

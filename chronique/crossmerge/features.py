@@ -11,31 +11,29 @@ score newcomers against, so scoring never re-reads full records.
 may be -1: two precise places too far apart). ``score`` is their weighted sum
 (weights in ``chronique/data/merge/merge.json``), and ``decide`` adds the hard
 rules: a pair merges when its score reaches the threshold *and* something
-beyond type and date ties it (a shared party, a close place, shared words or a
-copy), and never across a place conflict, across modalities that cannot be the
-same happening (a plan and a fact), or within one article (the in-document merge
-has already made one record per event there).
+beyond type and date ties it (a shared party, shared names, a close place — or a
+country and a place in it on the same day —, nearly the same sentences or a
+copy; a place conflict costs score but is not a rule), and never across
+modalities that cannot be the same happening (a plan and a fact), across precise
+dates two days apart, or within one article (the in-document merge has already
+made one record per event there).
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
-from ._data import family_of, generic_party_words, office_holders, settings, stopwords
+from ._data import country_words, family_of, fold, generic_party_words, office_holders, settings, stopwords
 
-__all__ = ["candidate_window", "dates_meet", "decide", "features", "report_key", "score"]
+__all__ = ["candidate_window", "dates_meet", "decide", "features", "may_tie", "plain", "report_key", "score"]
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def _bounds(value: str | None) -> tuple[str, str] | None:
@@ -58,9 +56,9 @@ def _party_keys(actors: list[dict[str, Any]] | None) -> tuple[list[str], list[st
     for a in actors or []:
         name = a.get("name")
         if name:
-            names.append(_fold(name))
+            names.append(fold(name))
         elif a.get("text"):
-            words = [w for w in _WORD.findall(_fold(a["text"])) if w not in stopwords()]
+            words = [w for w in _WORD.findall(fold(a["text"])) if w not in stopwords()]
             if words:
                 names.append(" ".join(words))
         if a.get("country") or a.get("sector"):
@@ -70,7 +68,7 @@ def _party_keys(actors: list[dict[str, Any]] | None) -> tuple[list[str], list[st
 
 def _content_words(sentences: list[str]) -> list[str]:
     cfg = settings()["words"]
-    stems = {w[:cfg["stem"]] for s in sentences for w in _WORD.findall(_fold(s))
+    stems = {w[:cfg["stem"]] for s in sentences for w in _WORD.findall(fold(s))
              if len(w) >= cfg["min_length"] and w not in stopwords()}
     return sorted(stems)
 
@@ -86,7 +84,7 @@ def _proper_names(sentences: list[str]) -> list[str]:
         for m in _PROPER.finditer(s):
             if m.start() == 0 or s[:m.start()].rstrip().endswith((".", "!", "?", "«", '"', ":")):
                 continue
-            word = _fold(m.group(1))
+            word = fold(m.group(1))
             if len(word) >= cfg["min_length"] and word not in stopwords():
                 found.add(word[:cfg["stem"] + 2])
     return sorted(found)
@@ -95,7 +93,7 @@ def _proper_names(sentences: list[str]) -> list[str]:
 def _place_words(loc: dict[str, Any]) -> frozenset[str]:
     """The words of an event place's text and name, each folded and also cut as proper names are."""
     cut = settings()["words"]["stem"] + 2
-    words = {w for v in (loc.get("text"), loc.get("name")) if v for w in _WORD.findall(_fold(v))
+    words = {w for v in (loc.get("text"), loc.get("name")) if v for w in _WORD.findall(fold(v))
              if w not in stopwords()}
     return frozenset(words | {w[:cut] for w in words})
 
@@ -112,7 +110,7 @@ def _holders(names: list[str], day: tuple[str, str] | None) -> list[str]:
 
 def _is_place(actor: dict[str, Any], place_words: frozenset[str]) -> bool:
     """A party that is only the event's place ('Paris' as recipient of a protest in Paris)."""
-    words = [w for w in _WORD.findall(_fold(actor.get("text") or actor.get("name") or "")) if w not in stopwords()]
+    words = [w for w in _WORD.findall(fold(actor.get("text") or actor.get("name") or "")) if w not in stopwords()]
     return bool(place_words) and bool(words) and all(w in place_words for w in words)
 
 
@@ -153,12 +151,13 @@ def report_key(record: dict[str, Any], source: str | None = None, published: str
         "lo": lo, "hi": hi, "prec": prec,
         "lat": loc.get("lat"), "lon": loc.get("lon"), "cc": (loc.get("country_code") or "").upper() or None,
         "gid": loc.get("geonameid"), "gprec": loc.get("precision"),
+        "ptext": " ".join(_WORD.findall(fold(loc.get("text") or ""))) or None,
         "names": sorted(set(names)), "coarse": sorted(set(coarse)),
         "pnames": sorted(set(pnames)), "pcoarse": sorted(set(pcoarse)),
         "words": _content_words(record.get("event_text") or []),
         "proper": [w for w in proper if w not in place_words], "pproper": [w for w in proper if w in place_words],
         "dead": record.get("dead"), "modality": record.get("modality") or "asserted",
-        "trigger": _fold(record.get("trigger") or "")[:settings()["words"]["stem"]] or None,
+        "trigger": fold(record.get("trigger") or "")[:settings()["words"]["stem"]] or None,
         "background": bool(record.get("background")), "published": published,
         "lead": _in_lead(record),
     }
@@ -178,8 +177,16 @@ def candidate_window(key: dict[str, Any]) -> tuple[str, str] | None:
 
 
 def dates_meet(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether two reports' date windows (slack included) share a day."""
-    return bool(a["lo"] and b["lo"] and a["lo"] <= b["hi"] and b["lo"] <= a["hi"])
+    """Whether two reports' date windows (slack included) share a day. Two precise dates may be a day
+    apart (one report's days meet the other's window), not two: the slack of each would otherwise add up
+    (on OrangeSum the rockets on the US embassy at Baghdad on 5 January joined Soleimani's killing on the
+    3rd, and the eve of the 17 December strike day the eve of the 10th)."""
+    if not (a["lo"] and b["lo"] and a["lo"] <= b["hi"] and b["lo"] <= a["hi"]):
+        return False
+    inner = _sets(a).inner
+    if inner is None or _sets(b).inner is None:
+        return True
+    return inner[0] <= b["hi"] and b["lo"] <= inner[1]
 
 
 def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
@@ -192,10 +199,17 @@ def _km(a: dict[str, Any], b: dict[str, Any]) -> float | None:
     return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def _place(a: dict[str, Any], b: dict[str, Any]) -> float:
+def _place(a: dict[str, Any], b: dict[str, Any], same_day: bool = False) -> float:
     """1 same place .. 0.5 at the edge of the tolerance; 0 unknown; -1 too far apart or other country."""
     if a["gid"] is not None and a["gid"] == b["gid"]:
         return 1.0
+    if same_day and a.get("ptext") and a.get("ptext") == b.get("ptext"):
+        # both reports write the same place name on the same day and the gazetteer read it as two places
+        # (Manchester in England and in Jamaica, Minneapolis in Minnesota and in Kansas, Ottawa in Canada
+        # and in Kansas): one reading is wrong, which one is the gazetteer's question, and the name is one
+        # place. A day apart the conflict stands (on OrangeSum a report of a killing in Jerusalem placed at
+        # the Minneapolis its sentences mention, a day after the Minneapolis riots)
+        return settings()["same_place_name"]
     if a["cc"] and b["cc"] and a["cc"] != b["cc"]:
         return -1.0
     tolerance = settings()["place_tolerance_km"]
@@ -209,6 +223,16 @@ def _place(a: dict[str, Any], b: dict[str, Any]) -> float:
     return 1.0 - 0.5 * km / tol if km <= tol else -1.0
 
 
+def _country_tie(a: dict[str, Any], b: dict[str, Any], feats: dict[str, float]) -> bool:
+    """One report places the event only in a country, the other in a place of that country ('en France'
+    and 'à Paris'): the place agrees as far as the coarser report tells it, which ties two reports of the
+    same day(s) whose sentences share words (>= anchor.country_words: on OrangeSum a healthcare workers'
+    march 'en France' and a police rally at Saint-Denis the same day share almost none)."""
+    return (feats["date"] >= 1.0 and feats["words"] >= settings()["anchor"]["country_words"]
+            and bool(a["cc"]) and a["cc"] == b["cc"] and "country" in (a["gprec"], b["gprec"])
+            and a["gid"] != b["gid"])
+
+
 def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
     """1 the same day(s) told precisely, or a day and a night holding it (a range of two days: 'la
     nuit de lundi à mardi' against 'lundi soir' or 'mardi'); 0.6 precise ranges that overlap; 0.4
@@ -220,20 +244,12 @@ def _date(a: dict[str, Any], b: dict[str, Any]) -> float:
         return 0.2
     if a["lo"] == b["lo"] and a["hi"] == b["hi"]:
         return 1.0
-    slack_a, slack_b = (settings()["date_slack_days"].get(k["prec"], [0, 0]) for k in (a, b))
-    a_lo, a_hi = _shift(a["lo"], slack_a[0]), _shift(a["hi"], -slack_a[1])
-    b_lo, b_hi = _shift(b["lo"], slack_b[0]), _shift(b["hi"], -slack_b[1])
+    a_lo, a_hi = _sets(a).inner or (a["lo"], a["hi"])
+    b_lo, b_hi = _sets(b).inner or (b["lo"], b["hi"])
     for (d_lo, d_hi), (n_lo, n_hi) in (((a_lo, a_hi), (b_lo, b_hi)), ((b_lo, b_hi), (a_lo, a_hi))):
-        if d_lo == d_hi and _days(n_lo, n_hi) == 1 and n_lo <= d_lo <= n_hi:
+        if d_lo == d_hi and n_lo <= d_lo <= n_hi and _days(n_lo, n_hi) == 1:
             return 1.0
     return 0.6 if a_lo <= b_hi and b_lo <= a_hi else 0.4
-
-
-def _overlap(a: list[str], b: list[str]) -> float:
-    if not a or not b:
-        return 0.0
-    shared = len(set(a) & set(b))
-    return shared / min(len(set(a)), len(set(b)))
 
 
 def _name_words(names: list[str]) -> list[str]:
@@ -244,10 +260,47 @@ def _name_words(names: list[str]) -> list[str]:
                    if len(w) >= cfg["party_min_length"] and w not in stopwords() and w not in generic})
 
 
-def _with_place_names(key: dict[str, Any], keep: bool) -> dict[str, list[str]]:
-    """names, coarse and proper of a key, with those that are its place's own when ``keep``."""
-    return {f: list(key.get(f) or []) + (list(key.get("p" + f) or []) if keep else []) for f in ("names", "coarse",
-                                                                                              "proper")}
+class _Sets:
+    """What features compare of one key, made once and kept in it (``_sets``): a newcomer is compared
+    with every report of its candidates, and the store keeps parsed candidates between articles.
+    Names, coarse parties and proper names with the place's own words, and without them (``own_``);
+    ``tie_`` without country names (a country's name is where, not which event: ``_ties``); the days
+    a precise date covers without the slack (``inner``)."""
+
+    __slots__ = ("coarse", "inner", "names", "own_names", "own_proper", "own_tie_proper", "proper",
+                 "tie_proper", "words")
+
+    def __init__(self, key: dict[str, Any]) -> None:
+        proper = list(key.get("proper") or [])
+        self.words = frozenset(key.get("words") or ())
+        self.own_names = frozenset(_name_words(list(key.get("names") or [])))
+        self.names = self.own_names.union(_name_words(list(key.get("pnames") or [])))
+        self.coarse = frozenset(list(key.get("coarse") or []) + list(key.get("pcoarse") or []))
+        self.proper = frozenset(proper + list(key.get("pproper") or []))
+        self.own_proper = frozenset(proper)
+        self.tie_proper = self.proper - country_words()
+        self.own_tie_proper = self.own_proper - country_words()
+        self.inner: tuple[str, str] | None = None
+        if key.get("prec") in ("day", "range") and key.get("lo") and key.get("hi"):
+            slack = settings()["date_slack_days"].get(key["prec"], [0, 0])
+            self.inner = _shift(key["lo"], slack[0]), _shift(key["hi"], -slack[1])
+
+
+def _sets(key: dict[str, Any]) -> _Sets:
+    memo = key.get("_sets")
+    if memo is None:
+        memo = key["_sets"] = _Sets(key)
+    return memo
+
+
+def plain(key: dict[str, Any]) -> dict[str, Any]:
+    """A key without what scoring kept in it (what the store writes)."""
+    return {k: v for k, v in key.items() if k != "_sets"}
+
+
+def _share(a: frozenset[str], b: frozenset[str]) -> float:
+    """Shared items over the smaller set (0 when one is empty)."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
@@ -259,22 +312,23 @@ def features(a: dict[str, Any], b: dict[str, Any]) -> dict[str, float]:
     else:
         type_f = 0.3 if a["family"] == b["family"] else 0.0
     date_f = _date(a, b)
-    words_a, words_b = set(a["words"]), set(b["words"])
+    sa, sb = _sets(a), _sets(b)
+    words_a, words_b = sa.words, sb.words
     # cosine of the word sets: a one-sentence brief and a long report of one event share few
     # of the long one's words, which Jaccard would punish twice
     words = len(words_a & words_b) / math.sqrt(len(words_a) * len(words_b)) if words_a and words_b else 0.0
-    place = _place(a, b)
+    place = _place(a, b, same_day=date_f >= 1.0)
     # the event's own place written as a party ('Paris' as a recipient) or a name of its sentences adds
     # to the score as any shared name does; whether it may also *tie* the pair is decide's business
     # (_ties): the place alone ties a pair only on one day
-    ka, kb = (_with_place_names(k, True) for k in (a, b))
-    parties = _overlap(_name_words(ka["names"]), _name_words(kb["names"]))
-    coarse = _overlap(ka["coarse"], kb["coarse"])
-    proper = _overlap(ka["proper"], kb["proper"])
+    parties = _share(sa.names, sb.names)
+    coarse = _share(sa.coarse, sb.coarse)
+    proper = _share(sa.proper, sb.proper)
     dead = 1.0 if a["dead"] is not None and a["dead"] == b["dead"] else 0.0
     trigger = 1.0 if a["trigger"] and a["trigger"] == b["trigger"] else 0.0
     return {"type": type_f, "date": date_f, "place": place, "parties": parties, "coarse_parties": coarse,
-            "words": round(words, 3), "proper": round(proper, 3), "dead": dead, "trigger": trigger, "copy": 1.0 if a["src"] == b["src"] else 0.0}
+            "words": round(words, 3), "proper": round(proper, 3), "dead": dead, "trigger": trigger,
+            "copy": 1.0 if a["src"] == b["src"] else 0.0}
 
 
 def score(feats: dict[str, float]) -> float:
@@ -289,12 +343,33 @@ def _ties(a: dict[str, Any], b: dict[str, Any], feats: dict[str, float]) -> tupl
     recipient of a protest in Paris) or a name of the sentences are that place again, not a party or a
     name shared besides it (they tied the climate school strike on Friday to the Marche du siècle and
     the gilets jaunes' acte 18 on Saturday, all in Paris). When the places are unknown or disagree,
-    the shared name is the evidence of place and ties as any name does."""
+    the shared name is the evidence of place and ties as any name does — and so, as a place, a
+    country's name ties nothing a day apart: the days of one strike named 'France' by both reports (the
+    15th and the 17th, the 5th and the 6th of December on OrangeSum, the United States' protests of two
+    days) are as many events."""
+    day_apart = settings()["vague_date"]["date"] < feats["date"] <= settings()["anchor"]["place_date"]
+    sa, sb = _sets(a), _sets(b)
     if feats["place"] < settings()["anchor"]["place"]:
-        return feats["parties"], feats["proper"]
-    ka, kb = (_with_place_names(k, False) for k in (a, b))
-    return (_overlap(_name_words(ka["names"]), _name_words(kb["names"])),
-            _overlap(ka["proper"], kb["proper"]))
+        return feats["parties"], _share(sa.tie_proper, sb.tie_proper) if day_apart else feats["proper"]
+    own = _share(sa.own_tie_proper, sb.own_tie_proper) if day_apart else _share(sa.own_proper, sb.own_proper)
+    return _share(sa.own_names, sb.own_names), own
+
+
+def may_tie(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """False when ``decide`` cannot merge two reports, told cheaply: nothing can tie them (no shared
+    party word, no shared name, not one source, no place of one country where one is only the country,
+    no same place name, places farther apart than half their tolerance). Most candidates of a busy
+    day are such pairs; the store skips scoring them (same decisions, measured on OrangeSum)."""
+    if a["src"] == b["src"]:
+        return True
+    sa, sb = _sets(a), _sets(b)
+    if not sa.names.isdisjoint(sb.names) or not sa.proper.isdisjoint(sb.proper):
+        return True
+    if a["cc"] and a["cc"] == b["cc"] and "country" in (a["gprec"], b["gprec"]):
+        return True
+    if a.get("ptext") and a.get("ptext") == b.get("ptext"):
+        return True
+    return _place(a, b) >= settings()["anchor"]["place"]
 
 
 _PLANS = frozenset({"planned", "hypothetical", "agreed"})
@@ -331,7 +406,8 @@ def decide(a: dict[str, Any], b: dict[str, Any]) -> tuple[bool, dict[str, float]
         # place still anchors (one paragraph reprinted by three articles of the Essex lorry inquiry)
         day_apart = cfg["vague_date"]["date"] < feats["date"] <= cfg["anchor"]["place_date"]
         anchored = (parties > 0 or proper >= cfg["anchor"]["proper"]
-                    or (not day_apart and feats["place"] >= cfg["anchor"]["place"]))
+                    or (not day_apart and feats["place"] >= cfg["anchor"]["place"])
+                    or _country_tie(a, b, feats))
     # the news of the day is told in the lead; later paragraphs mention other events in passing,
     # with the same words and names: two reports not both in a lead need more to be one event
     needed = cfg["threshold"] if a.get("lead", True) and b.get("lead", True) else cfg["threshold_in_passing"]

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import unicodedata
 from datetime import date
 from dataclasses import dataclass
 from typing import Any
@@ -28,7 +27,7 @@ from typing import Any
 import numpy as np
 from datasketch import MinHash
 
-from ._data import settings
+from ._data import fold, settings
 
 __all__ = ["Signature", "signature", "similarity"]
 
@@ -36,8 +35,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _words(text: str) -> list[str]:
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+    return _WORD.findall(fold(text))
 
 
 @dataclass(frozen=True)

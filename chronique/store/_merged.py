@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -29,6 +30,15 @@ from . import _rows
 
 _MERGED_COLUMNS = ("id", "family", "block_lo", "block_hi", "date_lo", "n_reports", "n_sources", "corroboration",
                    "keys", "record")
+
+
+@lru_cache(maxsize=4096)
+def _parsed_keys(text: str) -> list[dict[str, Any]]:
+    """A merged event's report keys as stored (JSON), parsed once: the candidates of consecutive articles
+    are mostly the same merged events, and parsing them, with the word sets scoring adds to them
+    (``crossmerge.features``), was most of the merge's cost. Keyed by the text, so a merged event
+    rebuilt with other reports is parsed anew; about 4 KB each in memory."""
+    return json.loads(text)
 
 
 def _marks(values: list[Any]) -> str:
@@ -103,7 +113,7 @@ class MergedEvents:
                 "SELECT id, keys FROM merged_events WHERE family = ? AND block_lo >= ? AND block_lo <= ?"
                 " AND block_hi >= ?", (key["family"], earliest, window[1], window[0])).fetchall()
             for cluster_id, cluster_keys in rows:
-                others = json.loads(cluster_keys)
+                others = _parsed_keys(cluster_keys)
                 if any(o["doc"] == key["doc"] or o["id"] in banned.get(key["id"], ())
                        or not crossmerge.dates_meet(key, o) for o in others):
                     # one report per article in a merged event; never across a split; and the
@@ -112,6 +122,8 @@ class MergedEvents:
                     continue
                 best = None
                 for other in others:
+                    if not crossmerge.may_tie(key, other):
+                        continue
                     same, feats, s = crossmerge.decide(key, other)
                     if same and (best is None or s > best[0]):
                         best = (s, feats, other["id"])
@@ -138,8 +150,9 @@ class MergedEvents:
             self._execute("UPDATE events SET cluster_id = ?, attached = ? WHERE id = ?",
                           (cluster_id, json.dumps(why) if why else None, record["id"]))
             touched.append(cluster_id)
+        known = {k["id"]: k for k in keys}
         for cluster_id in dict.fromkeys(touched):
-            self._refresh_merged(cluster_id)
+            self._refresh_merged(cluster_id, known)
 
     def _joinable(self, a: str, b: str, banned: dict[str, set[str]]) -> bool:
         """Two merged events may become one: no article in both, no pair split by hand between them."""
@@ -175,8 +188,9 @@ class MergedEvents:
             candidate = f"{wanted}-{n}"
         return candidate
 
-    def _refresh_merged(self, cluster_id: str) -> None:
-        """Rebuild one merged event from its reports (removed when it has none left)."""
+    def _refresh_merged(self, cluster_id: str, known: dict[str, dict[str, Any]] | None = None) -> None:
+        """Rebuild one merged event from its reports (removed when it has none left); ``known``: keys
+        already made for some of them (the newcomer's), by record id."""
         rows = self._execute(
             "SELECT e.record, e.attached, a.outlet, a.url, a.published, a.copy_of FROM events e"
             " JOIN articles a ON a.id = e.doc_id WHERE e.cluster_id = ?"
@@ -191,7 +205,10 @@ class MergedEvents:
             outlet = outlet or (host.removeprefix("www.") if host else None)
             reports.append({"record": record, "attached": json.loads(attached) if attached else None,
                             "outlet": outlet, "published": published, "copy_of": copy_of})
-            keys.append(crossmerge.report_key(record, copy_of or record.get("doc_id"), published))
+            key = (known or {}).get(record.get("id"))
+            if key is None or key["src"] != (copy_of or record.get("doc_id")) or key["published"] != published:
+                key = crossmerge.report_key(record, copy_of or record.get("doc_id"), published)
+            keys.append(crossmerge.plain(key))
         merged = crossmerge.merged_record(cluster_id, reports)
         windows = [w for w in (crossmerge.candidate_window(k) for k in keys) if w]
         families = {k["family"] for k in keys if crossmerge.candidate_window(k)}

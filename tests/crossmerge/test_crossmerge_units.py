@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from chronique.crossmerge import (corroboration, decide, features, is_copy, merged_record, report_key, signature,
-                                  similarity)
+from chronique.crossmerge import (corroboration, dates_meet, decide, features, is_copy, may_tie, merged_record,
+                                  report_key, signature, similarity)
 from chronique.crossmerge._data import family_of, settings
 
 TEXT = ("Les forces aériennes russes ont frappé 1.093 cibles djihadistes en Syrie du 18 au 23 décembre, a rapporté "
@@ -168,3 +168,91 @@ def test_features_an_office_is_compatible_with_its_holder_that_year():
     assert decide(meeting("a", "Emmanuel Macron", "2019-01-22"), meeting("b", "President of France", "2019-01-22"))[0]
     assert not decide(meeting("a", "Emmanuel Macron", "2014-01-22"),
                       meeting("b", "President of France", "2014-01-22"))[0]  # Hollande's term
+
+
+FRANCE = {"text": "France", "name": "France", "geonameid": 3017382, "lat": 46.0, "lon": 2.0, "country_code": "FR",
+          "precision": "country"}
+
+
+def test_features_a_country_and_a_place_in_it_tie_one_day_only():
+    # 'plus d'un million de manifestants en France' and 'des manifestants à Paris' the same strike day: the
+    # place agrees as far as the national report tells it (the set's pension strike and Syria strike pairs)
+    def strike(doc: str, day: str, loc: dict[str, Any], sentence: str) -> dict[str, Any]:
+        return report_key(_record(doc, event=["PROTEST"], date=day, enddate=day, event_loc=loc, dead=None,
+                                  trigger="manifesté", actor=[{"text": "des manifestants", "name": None}],
+                                  event_text=[sentence]), doc)
+
+    national = strike("a", "2023-01-19", FRANCE, "Plus d'un million de personnes ont manifesté jeudi contre la "
+                                                 "réforme des retraites, selon le ministère de l'Intérieur.")
+    paris = strike("b", "2023-01-19", PARIS, "Des dizaines de milliers de personnes ont manifesté jeudi à Paris "
+                                             "contre la réforme des retraites.")
+    same, feats, _ = decide(national, paris)
+    assert feats["place"] == settings()["same_country_place"] and feats["date"] == 1.0 and same
+    # the next day, or a day that only overlaps, the country ties nothing
+    friday = strike("c", "2023-01-20", PARIS, "Des dizaines de milliers de personnes ont manifesté vendredi à Paris "
+                                              "contre la réforme des retraites.")
+    assert not decide(national, friday)[0]
+
+
+def test_features_one_place_name_read_as_two_places_is_no_conflict():
+    # both reports write 'Manchester'; the gazetteer read one as Manchester, Jamaica (its context pointed there)
+    england = dict(PARIS, text="Manchester", name="Manchester", geonameid=2643123, lat=53.48, lon=-2.24,
+                   country_code="GB")
+    jamaica = dict(england, geonameid=3489586, lat=18.06, lon=-77.52, country_code="JM", precision="admin1")
+    a = report_key(_record("a", event_loc=england, dead=None, trigger="explosé", event_text=[
+        "Un kamikaze s'est fait exploser lundi soir à la sortie d'un concert à la Manchester Arena."]), "a")
+    told = ["Vingt-deux personnes ont été tuées lundi dans l'attentat-suicide de la salle de Manchester."]
+    b = report_key(_record("b", event_loc=jamaica, dead=None, trigger="tuées", event_text=told), "b")
+    same, feats, _ = decide(a, b)
+    assert feats["place"] == settings()["same_place_name"] and same
+    kingston = report_key(_record("c", event_loc=dict(jamaica, text="Kingston", name="Kingston"), dead=None,
+                                  trigger="tuées", event_text=told), "c")
+    assert decide(a, kingston)[1]["place"] == -1.0  # another name far away is still a conflict
+
+
+def test_features_a_country_named_by_both_reports_ties_one_day_only():
+    # two days of one strike, both 'en France', no place found: the country's name is where, not which day
+    def day(doc: str, when: str, sentence: str) -> dict[str, Any]:
+        return report_key(_record(doc, event=["PROTEST"], date=when, enddate=when, event_loc=None, dead=None,
+                                  trigger="grève", actor=[],
+                                  event_text=[sentence]), doc)
+
+    tuesday = day("a", "2019-12-17", "La grève a réuni mardi plusieurs milliers de personnes à travers la France.")
+    thursday = day("b", "2019-12-19", "La grève a encore réuni jeudi des milliers de personnes en France.")
+    same, feats, _ = decide(day("c", "2019-12-18", "Mercredi, la France était paralysée par la grève."), tuesday)
+    assert feats["date"] == 0.4 and feats["proper"] > 0 and not same
+    assert not decide(tuesday, thursday)[0]
+    # the same day, the shared name stands for the place, as before
+    also_tuesday = day("d", "2019-12-17", "Mardi, des milliers de personnes ont fait grève à travers la France.")
+    assert decide(tuesday, also_tuesday)[0]
+
+
+def test_features_two_precise_days_may_be_one_day_apart_not_two():
+    # each precise day has a day of slack; two days' slack added up joined the rockets of 5 January on the US
+    # embassy at Baghdad to Soleimani's killing on the 3rd (OrangeSum)
+    def on(doc: str, day: str) -> dict[str, Any]:
+        return report_key(_record(doc, date=day, enddate=day), doc)
+
+    assert dates_meet(on("a", "2020-01-03"), on("b", "2020-01-04"))
+    assert not dates_meet(on("a", "2020-01-03"), on("c", "2020-01-05"))
+    assert not decide(on("a", "2020-01-03"), on("c", "2020-01-05"))[0]
+    vague = report_key(_record("d", date="2020-01-05", enddate="2020-01-05", date_precision="publication"), "d")
+    assert dates_meet(on("b", "2020-01-04"), vague)  # a date told only by the publication keeps its window
+
+
+def test_features_may_tie_never_drops_a_pair_decide_merges():
+    # the store skips scoring the pairs may_tie rules out: it must hold for every pair decide merges
+    far = dict(PARIS, text="Springfield", name="Springfield", geonameid=1, lat=40.0, lon=-80.0, country_code="US")
+    places = [_record("x")["event_loc"], PARIS, FRANCE, None, far]
+    texts = ["Un assaillant a tué trois personnes dans la basilique Notre-Dame de Nice.",
+             "Jeudi, trois fidèles ont été tués au couteau dans la basilique de Nice.",
+             "Des manifestants ont défilé à Paris contre la réforme des retraites."]
+    actors = [[{"text": "un assaillant", "name": None}], [{"text": "Emmanuel Macron", "name": "Emmanuel Macron"}], []]
+    keys = [report_key(_record(f"d{i}", event_loc=loc, event_text=[text], actor=actor, date=day, enddate=day), f"d{i}")
+            for i, (loc, text, actor, day) in enumerate(
+                (loc, text, actor, day) for loc in places for text in texts for actor in actors
+                for day in ("2020-10-29", "2020-10-30"))]
+    merged = [(a, b) for a in keys for b in keys if a is not b and decide(a, b)[0]]
+    assert merged and all(may_tie(a, b) for a, b in merged)
+    assert not may_tie(keys[0], report_key(_record("z", event_loc=far, actor=[], event_text=[
+        "Un camion a percuté une voiture."]), "z"))
