@@ -17,9 +17,12 @@ It errs on the side of parsing: a word that might be a trigger is enough.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Callable
 from typing import Any
+
+import numpy
 
 from .. import nlp
 from .lexicon import fold, load_lexicon
@@ -108,17 +111,27 @@ def word_selector(lang: str) -> Callable[[str], int]:
 
 
 def _sentence_bits(doc: Any, sentences: list[tuple[int, int]], classify: Callable[[str], int]) -> list[int]:
+    """The bits of each sentence's words, OR-ed. Each distinct word of the Doc is read once,
+    and only the tokens that carry bits are placed in their sentence: a Python step per
+    token was most of the selection's time."""
     strings = doc.vocab.strings
-    orth = doc.to_array("ORTH").tolist()
-    out = []
-    for a, b in sentences:
-        bits = 0
-        for o in orth[a:b]:
-            word = strings[o]
-            if len(word) > 1 and word[0].isalpha():
-                bits |= classify(word)
-        out.append(bits)
+    orth = doc.to_array("ORTH")
+    out = [0] * len(sentences)
+    if not len(orth) or not sentences:
+        return out
+    distinct, where = numpy.unique(orth, return_inverse=True)
+    word_bits = numpy.array([_word_bits(strings[o], classify) for o in distinct.tolist()], dtype=numpy.int64)
+    token_bits = word_bits[where.reshape(-1)]
+    starts = [a for a, _ in sentences]
+    for i in numpy.flatnonzero(token_bits).tolist():
+        k = bisect.bisect_right(starts, i) - 1
+        if k >= 0 and i < sentences[k][1]:
+            out[k] |= int(token_bits[i])
     return out
+
+
+def _word_bits(word: str, classify: Callable[[str], int]) -> int:
+    return classify(word) if len(word) > 1 and word[0].isalpha() else 0
 
 
 def choose_sentences(lang: str) -> Callable[[Any, list[tuple[int, int]]], list[bool]]:
