@@ -64,8 +64,6 @@ SETTINGS: dict[str, Setting] = {
                                    "longest sentence fed to the parser; longer runs of words are split"),
     "article_time_budget": Setting(300.0, "CHRONIQUE_ARTICLE_TIME_BUDGET", _positive_float,
                                    "seconds one article may take in the pipeline before it is given up"),
-    "section_processes": Setting(2, "CHRONIQUE_SECTION_PROCESSES", _positive_int,
-                                 "processes that code the sections of one very long article side by side"),
 }
 
 
@@ -79,22 +77,17 @@ class Limits:
     corpora we read, and what the spaCy models are allowed (``nlp.max_length``). ``max_sentence_tokens``: unpunctuated text is split into
     pieces of at most this many tokens before the parser (whose cost and memory grow
     with the length of what it is given). ``article_time_budget``: seconds per article.
-    ``section_processes``: an article long enough to be read in sections (over 50,000
-    characters) has them coded by this many forked processes at once, each section as
-    it would be in the process itself (1: one after the other, in the process).
     """
 
     max_article_chars: int = SETTINGS["max_article_chars"].default
     max_sentence_tokens: int = SETTINGS["max_sentence_tokens"].default
     article_time_budget: float = SETTINGS["article_time_budget"].default
-    section_processes: int = SETTINGS["section_processes"].default
 
     @classmethod
     def from_settings(cls, environ: Mapping[str, str] | None = None) -> Limits:
         """The limits in force (defaults, user file, environment)."""
         s = load_settings(environ)
-        return cls(s["max_article_chars"], s["max_sentence_tokens"], s["article_time_budget"],
-                   s["section_processes"])
+        return cls(s["max_article_chars"], s["max_sentence_tokens"], s["article_time_budget"])
 
 
 def config_path(environ: Mapping[str, str] | None = None) -> Path:

@@ -447,8 +447,38 @@ def pipe_selected(texts: Iterable[str], lang: str, choose: Any, batch_size: int 
             doc = parsed[plan]
         else:
             steps, arrays = plan
-            pieces = [parsed[step] if isinstance(step, int) else _unparsed(tok, *step, sentences, arrays)
-                      for step in steps]
-            doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]) if len(pieces) > 1 else pieces[0]
+            if len(steps) == 1:
+                step = steps[0]
+                doc = parsed[step] if isinstance(step, int) else _unparsed(tok, *step, sentences, arrays)
+            else:
+                doc = _joined(tok, steps, parsed, sentences, arrays)
         doc.user_data["chronique.text"] = text
         yield doc
+
+
+def _joined(tok: Any, steps: list[Any], parsed: list[Any], sentences: list[tuple[int, int]], arrays: Any) -> Any:
+    """The whole text as one Doc: the parsed pieces' annotations, and the rough sentence
+    starts of the stretches left unparsed.
+
+    What ``Doc.from_docs`` gives on the pieces (without their tensors), written in one
+    array: the unparsed stretches are not made into Docs of their own first, and no Token
+    object is made per word (from_docs makes two)."""
+    head, array, words, spaces = arrays
+    sent_col = head.index(SENT_START)
+    starts = [a for a, _ in sentences]
+    rows = []
+    for step in steps:
+        if isinstance(step, int):
+            rows.append(parsed[step].to_array(head))
+            continue
+        a, b = step
+        part = array[a:b].copy()
+        part[:, sent_col] = numpy.uint64(-1 & 0xFFFFFFFFFFFFFFFF)  # not a sentence start, as _unparsed sets it
+        for k in range(bisect.bisect_left(starts, a), len(starts)):
+            if starts[k] >= b:
+                break
+            part[starts[k] - a, sent_col] = 1
+        rows.append(part)
+    doc = Doc(tok.vocab, words=words, spaces=spaces)
+    doc.from_array(head, numpy.concatenate(rows))
+    return doc

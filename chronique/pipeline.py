@@ -9,7 +9,6 @@ language with ``nlp.pipe``; every stage's wall time is accumulated in
 from __future__ import annotations
 
 import contextlib
-import gc
 import multiprocessing
 import re
 import signal
@@ -338,42 +337,18 @@ class Pipeline:
             self._timed("merge", self._merge, p, candidates)
 
     def _sectioned(self, p: Processed) -> None:
-        """A very long article, parsed and coded one section at a time (see :mod:`chronique._sections`).
-
-        Sections are independent (events do not span them), so up to ``section_processes``
-        forked processes code them side by side; the results, taken in text order, are those
-        of coding them one after the other here."""
+        """A very long article, parsed and coded one section at a time (see :mod:`chronique._sections`)."""
         text, lang = p.article.text, p.lang or "fr"
         p.doc = None
-        cuts = sections(text)
-        parts = [Processed(article=replace(p.article, text=text[start:end]), lang=lang, dct=p.dct,
-                           dct_inferred=p.dct_inferred, timexes=timexes_within(p.timexes, start, end))
-                 for start, end in cuts]
-        workers = self._section_workers(len(parts))
-        coded = _sections_in_workers(self, parts, workers) if workers > 1 else map(self._section, parts)
-        for (start, _), (places, events) in zip(cuts, coded, strict=True):
-            p.places += [shift_place(pl, start) for pl in places]
-            p.events += [shift_event(ev, start) for ev in events]
-
-    def _section(self, part: Processed) -> tuple[list[Place], list[Event]]:
-        """Parse and code one section: its places and events, offsets within the section."""
-        t0 = time.perf_counter()
-        (part.doc,) = self._parse_texts(part.lang or "fr", [part.article.text])
-        self.timings["parse"] += time.perf_counter() - t0
-        self._doc_stages(part)
-        part.doc = None
-        return part.places, part.events
-
-    def _section_workers(self, n: int) -> int:
-        """How many processes code the ``n`` sections of an article: one (this process) where a
-        fork is unsafe or impossible: in a thread other than the main one (the web app), in a
-        worker of :func:`run_parallel` (daemonic processes have no children), without fork."""
-        want = min(self.limits.section_processes, n)
-        if (want < 2 or threading.current_thread() is not threading.main_thread()
-                or multiprocessing.current_process().daemon
-                or "fork" not in multiprocessing.get_all_start_methods()):
-            return 1
-        return want
+        for start, end in sections(text):
+            part = Processed(article=replace(p.article, text=text[start:end]), lang=lang, dct=p.dct,
+                             dct_inferred=p.dct_inferred, timexes=timexes_within(p.timexes, start, end))
+            t0 = time.perf_counter()
+            (part.doc,) = self._parse_texts(lang, [part.article.text])
+            self.timings["parse"] += time.perf_counter() - t0
+            self._doc_stages(part)
+            p.places += [shift_place(pl, start) for pl in part.places]
+            p.events += [shift_event(ev, start) for ev in part.events]
 
     def _parse_texts(self, lang: str, texts: list[str]) -> list[Any]:
         cap = self.limits.max_sentence_tokens
@@ -409,53 +384,6 @@ class Pipeline:
                 p.error = exc
             except Exception as exc:  # spaCy's E088 and the like: this article only
                 p.error = _internal(where, exc)
-
-
-# --- the sections of one long article on several processes ---------------------------
-
-_SECTIONS_OF: Pipeline | None = None  # the pipeline whose sections the forked workers code
-
-
-def _init_section_worker() -> None:
-    from .geo import Gazetteer
-
-    Gazetteer.load.cache_clear()  # an SQLite connection must not cross a fork: open our own
-
-
-def _section_work(part: Processed) -> tuple[list[Place], list[Event], dict[str, float], ChroniqueError | None]:
-    assert _SECTIONS_OF is not None
-    pipe = _SECTIONS_OF
-    before = dict(pipe.timings)
-    try:
-        places, events = pipe._section(part)
-        error = None
-    except Exception as exc:  # noqa: BLE001 - reported by the parent as it would be there
-        places, events = [], []
-        error = exc if isinstance(exc, ChroniqueError) else _internal(part.article.source or part.article.id, exc)
-    spent = {k: pipe.timings[k] - before.get(k, 0.0) for k in pipe.timings}
-    return places, events, spent, error
-
-
-def _sections_in_workers(pipe: Pipeline, parts: list[Processed],
-                         workers: int) -> Iterator[tuple[list[Place], list[Event]]]:
-    """``pipe._section`` of each part, in order, computed by ``workers`` forked processes that
-    share the loaded models (copy-on-write)."""
-    global _SECTIONS_OF
-    _SECTIONS_OF = pipe
-    ctx = multiprocessing.get_context("fork")
-    # The collector of a forked worker would walk, and so copy, every page of objects it
-    # inherits (the models' vocabularies, the lexicons): frozen, they stay shared.
-    gc.freeze()
-    try:
-        with ctx.Pool(workers, initializer=_init_section_worker) as pool:
-            for places, events, spent, error in pool.imap(_section_work, parts):
-                for k, v in spent.items():
-                    pipe.timings[k] = pipe.timings.get(k, 0.0) + v
-                if error is not None:
-                    raise error
-                yield places, events
-    finally:
-        gc.unfreeze()
 
 
 # --- several processes -------------------------------------------------------------
