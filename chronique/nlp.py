@@ -38,6 +38,13 @@ BATCH_SIZE = 32
 # rarely passes 80 tokens; no article of the corpora reaches the chunk size.
 MAX_SENTENCE_TOKENS = 150
 MAX_CHUNK_TOKENS = 10_000
+# The parser is given its Docs in minibatches of about this many tokens. Selective
+# parsing hands it pieces of articles (a few sentences each, about 100 tokens) rather than
+# articles: counted in Docs, a minibatch of 16 pieces held a sixth of the tokens of 16
+# articles, and the models' matrix products ran on slivers (300 French news articles:
+# 15.6-16.0 s of CPU in the models at 16 pieces, 13.6-14.8 s at 64-256). A minibatch
+# changes no annotation: the models read each Doc on its own.
+PARSE_BATCH_TOKENS = 10_000
 # A cut prefers to fall after one of these, in the second half of the window.
 _SOFT_BREAKS = (",", ";", ":", "—", "–", "-")
 
@@ -335,22 +342,32 @@ def tokenize(text: str, lang: str) -> Any:
     return doc
 
 
-def _arrays(doc: Any) -> tuple[Any, Any]:
-    """The attribute columns and array ``Span.as_doc`` copies from, read once per Doc.
+def _arrays(doc: Any) -> tuple[Any, Any, list[str], list[bool]]:
+    """The attribute columns and array of a tokenized Doc, its words and their trailing
+    spaces, read once per Doc for :func:`_piece`.
 
-    Without them every ``as_doc`` reads the whole Doc again: cutting a long text into
-    pieces was quadratic in its length. (On a tokenized, unparsed Doc ``as_doc`` does
-    not write into the array it is given: no head leaves a piece, no entity is open.)"""
+    Reading them for every piece read the whole Doc again: cutting a long text into
+    pieces was quadratic in its length."""
     head = doc._get_array_attrs()
-    return head, doc.to_array(head)
+    array = doc.to_array(head)
+    strings = doc.vocab.strings
+    words = [strings[o] for o in array[:, head.index(ORTH)].tolist()]
+    spaces = [bool(s) for s in array[:, head.index(SPACY)].tolist()]
+    return head, array, words, spaces
 
 
-def _piece(doc: Any, a: int, b: int, arrays: tuple[Any, Any]) -> Any:
-    """``doc[a:b].as_doc()``, from the arrays :func:`_arrays` read."""
-    return doc[a:b].as_doc(array_head=arrays[0], array=arrays[1])
+def _piece(doc: Any, a: int, b: int, arrays: tuple[Any, Any, list[str], list[bool]]) -> Any:
+    """Tokens a..b of a tokenized, unparsed Doc as a Doc of their own: what
+    ``doc[a:b].as_doc()`` gives there (no head leaves the piece, no entity is open), without
+    the mean word vector of the piece ``as_doc`` computes and nothing reads, nor a Token
+    object per word (a tenth of the time of selective parsing went there)."""
+    head, array, words, spaces = arrays
+    piece = Doc(doc.vocab, words=words[a:b], spaces=spaces[a:b])
+    piece.from_array(head, array[a:b])
+    return piece
 
 
-def _unparsed(doc: Any, a: int, b: int, sentences: list[tuple[int, int]], arrays: tuple[Any, Any]) -> Any:
+def _unparsed(doc: Any, a: int, b: int, sentences: list[tuple[int, int]], arrays: Any) -> Any:
     """Tokens a..b as a Doc of their own, keeping the rough sentence boundaries."""
     piece = _piece(doc, a, b, arrays)
     starts = numpy.full((len(piece), 1), -1, dtype=numpy.int64)
@@ -360,6 +377,21 @@ def _unparsed(doc: Any, a: int, b: int, sentences: list[tuple[int, int]], arrays
         starts[s[0] - a, 0] = 1
     piece.from_array([SENT_START], starts.astype(numpy.uint64))
     return piece
+
+
+def _minibatches(docs: list[Any], at_least: int) -> Iterator[list[Any]]:
+    """Consecutive Docs in groups of about ``PARSE_BATCH_TOKENS`` tokens (and of at least
+    ``at_least`` Docs, the articles' batch size, when they are that short)."""
+    group: list[Any] = []
+    tokens = 0
+    for doc in docs:
+        if group and tokens + len(doc) > PARSE_BATCH_TOKENS and len(group) >= at_least:
+            yield group
+            group, tokens = [], 0
+        group.append(doc)
+        tokens += len(doc)
+    if group:
+        yield group
 
 
 def pipe_selected(texts: Iterable[str], lang: str, choose: Any, batch_size: int = BATCH_SIZE,
@@ -409,14 +441,44 @@ def pipe_selected(texts: Iterable[str], lang: str, choose: Any, batch_size: int 
             else:
                 plan.append((a, b))
         plans.append((tok, (plan, arrays), sentences))
-    parsed = list(model.pipe(chunks, batch_size=batch_size)) if chunks else []
+    parsed = [doc for group in _minibatches(chunks, batch_size) for doc in model.pipe(group, batch_size=len(group))]
     for text, (tok, plan, sentences) in zip(texts, plans):
         if isinstance(plan, int):
             doc = parsed[plan]
         else:
             steps, arrays = plan
-            pieces = [parsed[step] if isinstance(step, int) else _unparsed(tok, *step, sentences, arrays)
-                      for step in steps]
-            doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor"]) if len(pieces) > 1 else pieces[0]
+            if len(steps) == 1:
+                step = steps[0]
+                doc = parsed[step] if isinstance(step, int) else _unparsed(tok, *step, sentences, arrays)
+            else:
+                doc = _joined(tok, steps, parsed, sentences, arrays)
         doc.user_data["chronique.text"] = text
         yield doc
+
+
+def _joined(tok: Any, steps: list[Any], parsed: list[Any], sentences: list[tuple[int, int]], arrays: Any) -> Any:
+    """The whole text as one Doc: the parsed pieces' annotations, and the rough sentence
+    starts of the stretches left unparsed.
+
+    What ``Doc.from_docs`` gives on the pieces (without their tensors), written in one
+    array: the unparsed stretches are not made into Docs of their own first, and no Token
+    object is made per word (from_docs makes two)."""
+    head, array, words, spaces = arrays
+    sent_col = head.index(SENT_START)
+    starts = [a for a, _ in sentences]
+    rows = []
+    for step in steps:
+        if isinstance(step, int):
+            rows.append(parsed[step].to_array(head))
+            continue
+        a, b = step
+        part = array[a:b].copy()
+        part[:, sent_col] = numpy.uint64(-1 & 0xFFFFFFFFFFFFFFFF)  # not a sentence start, as _unparsed sets it
+        for k in range(bisect.bisect_left(starts, a), len(starts)):
+            if starts[k] >= b:
+                break
+            part[starts[k] - a, sent_col] = 1
+        rows.append(part)
+    doc = Doc(tok.vocab, words=words, spaces=spaces)
+    doc.from_array(head, numpy.concatenate(rows))
+    return doc

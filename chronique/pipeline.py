@@ -25,7 +25,7 @@ from ._sections import SECTION_CHARS, sections, shift_event, shift_place, timexe
 from .ingest._checks import check_article
 from .model import Article, Event, Place, Timex
 
-__all__ = ["STAGES", "Processed", "Pipeline", "TimeBudgetExceeded", "reference_date", "run_parallel",
+__all__ = ["STAGES", "Processed", "Pipeline", "TimeBudgetExceeded", "preload", "reference_date", "run_parallel",
            "tag_times"]
 
 # (stage, reads, writes): the order the pipeline runs them in.
@@ -137,6 +137,23 @@ def tag_times(text: str, lang: str, dct: str | None) -> list[Timex]:
         found += [replace(t, start=t.start + start, end=t.end + start) for t in tag(text[start:end], lang, dct)]
         start = end
     return found
+
+
+def preload(lang: str) -> None:
+    """Load now what the stages of ``lang`` otherwise load on their first article: the spaCy
+    pipeline, the trained event detector and party model, the lexicons, the actor registry.
+
+    :func:`run_parallel` calls it before the workers fork, so that they share one copy
+    instead of each loading its own; the benchmark, before its clock starts, as it loads
+    the bare spaCy model before timing it. The gazetteer is left out: an SQLite connection
+    must not cross a fork (:meth:`chronique.geo.Gazetteer.load` opens it)."""
+    from . import actors, events
+    from .time import load_lexicon as time_lexicon
+
+    nlp.load(lang)
+    time_lexicon(lang)
+    actors.preload(lang)
+    events.preload(lang)
 
 
 def reference_date(article: Article, lang: str) -> tuple[str | None, bool]:
@@ -406,7 +423,7 @@ def run_parallel(pipe: Pipeline, items: Iterable[Article | InputError], processe
         yield from pipe.run(items)
         return
     for lang in ([pipe.lang] if pipe.lang else list(nlp.SUPPORTED_LANGS)):
-        nlp.load(lang)  # loaded once here, shared copy-on-write by the workers
+        preload(lang)  # loaded once here, shared copy-on-write by the workers
     pending_errors: list[list[InputError]] = []
 
     def chunks() -> Iterator[list[Article]]:

@@ -6,8 +6,8 @@ claimants; the registry (:func:`get_registry`) and the per-language words
 (:func:`get_lexicon`) are data under ``chronique/data/actors/``.
 """
 
-from .coder import ActorCoder
+from .coder import ActorCoder, preload
 from .lexicon import Lexicon, get_lexicon
 from .registry import Entry, Registry, get_registry
 
-__all__ = ["ActorCoder", "Entry", "Lexicon", "Registry", "get_lexicon", "get_registry"]
+__all__ = ["ActorCoder", "Entry", "Lexicon", "Registry", "get_lexicon", "get_registry", "preload"]

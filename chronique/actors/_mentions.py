@@ -20,6 +20,8 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import IDX, IS_PUNCT, IS_SPACE, LENGTH, ORTH, POS
+
 from ..model import Actor
 from ..nlp import doc_text, entity_at
 from ._analyse import Coded
@@ -106,27 +108,26 @@ def _anchors(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> list[
 def _runs(doc: Any, lang: str, registry: Registry, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Token runs (start, end token indices) that hold an actor anchor."""
     marks = [False] * len(doc)
-    token_at: dict[int, int] = {}  # character -> token covering it
-    for t in doc:
-        for c in range(t.idx, t.idx + len(t.text)):
-            token_at[c] = t.i
+    # where each token starts and ends, read as arrays: a Token object per token, or a
+    # dictionary entry per character, cost more than the rest of the search
+    starts, lengths = (col.tolist() for col in doc.to_array([IDX, LENGTH]).reshape(-1, 2).T)
     for a, b in _anchors(doc, lang, registry, lexicon):
-        i = token_at.get(a)
-        if i is None:
+        i = bisect.bisect_right(starts, a) - 1  # the token covering character a, if any
+        if i < 0 or a >= starts[i] + lengths[i]:
             continue
-        while i < len(doc) and doc[i].idx < b:
+        while i < len(doc) and starts[i] < b:
             # Folded accents make "jugé" read as "juge": verbs are never actor nouns.
             marks[i] = doc[i].pos_ not in ("VERB", "AUX") or doc[i].text[:1].isupper()
             i += 1
-    glue = lexicon.glue
+    glued = _glue_flags(doc, lexicon.glue)
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(doc):
-        if not (marks[i] or _is_glue(doc[i], glue)):
+        if not (marks[i] or glued[i]):
             i += 1
             continue
         j = i + 1
-        while j < len(doc) and (marks[j] or _is_glue(doc[j], glue) or _joins(doc, j, marks, lang)):
+        while j < len(doc) and (marks[j] or glued[j] or _joins(doc, j, marks, lang)):
             # A determiner after a noun or name starts another phrase ("à Moscou son homologue").
             if doc[j].pos_ == "DET" and doc[j].text[:1].islower() and doc[j - 1].pos_ not in ("ADP", "DET", "NUM") \
                     and fold(doc[j - 1].text) not in ("de", "d'", "d’", "of", "du", "des"):
@@ -155,10 +156,21 @@ def _joins(doc: Any, j: int, marks: list[bool], lang: str) -> bool:
     return False
 
 
-def _is_glue(t: Any, glue: frozenset[str]) -> bool:
-    if t.is_space or t.is_punct and t.text not in "-'’":
-        return False
-    return t.pos_ in _GLUE_POS or fold(t.text) in glue or t.text in ("-", "'s", "’s")
+def _glue_flags(doc: Any, glue: frozenset[str]) -> list[bool]:
+    """Whether each token may sit inside an actor phrase (a determiner, adjective, number,
+    proper noun, a glue word of the lexicon, a hyphen or possessive; never a space or other
+    punctuation), decided once per distinct word and part of speech."""
+    strings = doc.vocab.strings
+    seen: dict[tuple[int, int], bool] = {}
+    out = []
+    for orth, pos, space, punct in doc.to_array([ORTH, POS, IS_SPACE, IS_PUNCT]).tolist():
+        flag = seen.get((orth, pos))
+        if flag is None:
+            text = strings[orth]
+            flag = seen[(orth, pos)] = not (space or punct and text not in "-'’") and (
+                strings[pos] in _GLUE_POS or fold(text) in glue or text in ("-", "'s", "’s"))
+        out.append(flag)
+    return out
 
 
 def name_positions(doc: Any) -> set[int]:

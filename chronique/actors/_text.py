@@ -11,16 +11,18 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Word", "fold", "key", "words"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of a text: folded form and character offsets of the original."""
+class Word(NamedTuple):
+    """One word of a text: folded form and character offsets of the original.
+
+    A named tuple, not a frozen dataclass: every text an article holds is split into
+    words several times, and building a frozen dataclass per word cost twice as much."""
 
     norm: str
     start: int
@@ -47,8 +49,8 @@ def fold(text: str) -> str:
 
 def words(text: str, offset: int = 0) -> list[Word]:
     """Words of ``text`` with offsets (plus ``offset``) into the original string."""
-    return [Word(fold(m.group()), m.start() + offset, m.end() + offset, m.group())
-            for m in _WORD.finditer(text) if m.group() != "_"]
+    return [Word(fold(w), m.start() + offset, m.end() + offset, w)
+            for m in _WORD.finditer(text) if (w := m.group()) != "_"]
 
 
 def key(text: str) -> tuple[str, ...]:

@@ -23,9 +23,16 @@ from ._text import words
 from .lexicon import LANGS, get_lexicon
 from .registry import get_registry
 
-__all__ = ["ActorCoder"]
+__all__ = ["ActorCoder", "preload"]
 
 _CACHE_KEY = "chronique.actors"
+
+
+def preload(lang: str) -> None:
+    """Load the registry, the words of ``lang`` and the towns that stand for their country
+    now rather than on the first article that needs them (see :func:`chronique.pipeline.preload`)."""
+    ActorCoder(lang)
+    city_country("")
 
 
 class ActorCoder:

@@ -38,6 +38,7 @@ __all__ = [
     "merge_candidates",
     "merge_events",
     "needs_actor",
+    "preload",
     "quad_class",
     "read_candidates",
     "retyped_for",
@@ -46,6 +47,24 @@ __all__ = [
 
 
 _DCT_KEY = "chronique.reference_date"
+
+
+def preload(lang: str) -> None:
+    """Load the trained detector and party model of ``lang``, its lexicons and the words that
+    choose the sentences to parse now rather than on the first article that needs them (see
+    :func:`chronique.pipeline.preload`)."""
+    from ._place_words import place_words
+    from .ontology import load_ontology
+    from .parties import load_party_model
+    from .selection import word_selector
+
+    load_ontology()
+    if lang in LEXICON_LANGS:
+        load_lexicon(lang)
+        place_words(lang)
+        word_selector(lang)
+    load_detector(lang)
+    load_party_model(lang)
 
 
 def extract(article: Article, doc: Any, timexes: Sequence[Timex], places: Sequence[Place], coder: Any,

@@ -178,12 +178,13 @@ def _scan_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
         for t in ent:
             label_of[t.i] = ent.label_
     out = []
+    capital = _capitalised(doc)
     i, n = 0, len(doc)
     while i < n:
-        tok = doc[i]
-        if not (tok.text[:1].isupper() and any(ch.isalpha() for ch in tok.text)) or label_of.get(i) in ("PERSON", "PER"):
+        if not capital[i] or label_of.get(i) in ("PERSON", "PER"):
             i += 1
             continue
+        tok = doc[i]
         matched = 0
         for j in range(min(n, i + 4), i, -1):
             span = doc[i:j]
@@ -216,6 +217,21 @@ def _scan_mentions(doc: Any, lex: Lexicon, gaz: Gazetteer) -> list[Mention]:
                 matched = j - i
                 break
         i += matched or 1
+    return out
+
+
+def _capitalised(doc: Any) -> list[bool]:
+    """Whether each token starts with a capital and holds a letter, read once per distinct
+    word: a Token object per token made the scan one of the slowest loops of the places stage."""
+    strings = doc.vocab.strings
+    seen: dict[int, bool] = {}
+    out = []
+    for orth in doc.to_array("ORTH").tolist():
+        flag = seen.get(orth)
+        if flag is None:
+            text = strings[orth]
+            flag = seen[orth] = text[:1].isupper() and any(ch.isalpha() for ch in text)
+        out.append(flag)
     return out
 
 
@@ -295,7 +311,8 @@ def _demonym_mentions(doc: Any, lex: Lexicon) -> list[Mention]:
     Only tokens whose key can open a demonym are looked at further: building a span
     for every token and width was the slowest step of place recognition."""
     firsts = lex.demonym_firsts
-    texts = [t.text for t in doc]
+    strings = doc.vocab.strings
+    texts = [strings[o] for o in doc.to_array("ORTH").tolist()]  # no Token object per token
     out = []
     i, n = 0, len(texts)
     while i < n:
