@@ -187,20 +187,17 @@ def retyped_as_words(tok: Any, spec: Trigger, args: Arguments, lex: Lexicon) -> 
     word aimed at a named person or a political office, in a sentence with no weapon, wound or
     death, or closing a quotation, is a verbal attack (the lexicon's ``verbal_attack``: lemmas ->
     the type they then take)."""
-    rule = lex.data.get("verbal_attack")
-    if not rule or fold(tok.lemma_) not in {fold(w) for w in rule["lemmas"]}:
+    event = lex.verbal_attack_event
+    if event is None or fold(tok.lemma_) not in lex.verbal_attack_lemmas:
         return spec
-    if after_quotation(tok):  # '"…", a attaqué le chef des Insoumis': the words quoted are the attack
-        return replace(spec, event=rule["event"], mode=None, symmetric=False, context=None)
-    objects = args.objects[:1] or args.targets[:1]
-    roles = {fold(w) for w in rule["political_roles"]}
-    if not objects or not any(o.ent_type_ == "PER" or fold(o.lemma_) in roles for o in objects):
-        return spec
-    physical = lex.dead_words | lex.injured_words | lex.violent_context | \
-        lex.object_classes.get("weapons", frozenset()) | {fold(w) for w in rule["physical_words"]}
-    if any(fold(t.lemma_) in physical or fold(t.text) in physical for t in tok.sent):
-        return spec
-    return replace(spec, event=rule["event"], mode=None, symmetric=False, context=None)
+    if not after_quotation(tok):  # '"…", a attaqué le chef des Insoumis': the words quoted are the attack
+        objects = args.objects[:1] or args.targets[:1]
+        if not any(o.ent_type_ == "PER" or fold(o.lemma_) in lex.political_roles for o in objects):
+            return spec
+        physical = lex.physical_words
+        if any(fold(t.lemma_) in physical or fold(t.text) in physical for t in tok.sent):
+            return spec
+    return replace(spec, event=event, mode=None, symmetric=False, context=None)
 
 
 def obligation(tok: Any, lex: Lexicon) -> Any | None:

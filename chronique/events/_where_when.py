@@ -3,7 +3,6 @@ places that are its locatives (not its parties, not a topic, not a nationality).
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -64,12 +63,9 @@ def _same_clause(tok: Any, t: Timex, doc: Any) -> bool:
     return root is None or bool(clause_head(root).i == clause_head(tok).i)
 
 
-@functools.cache
 def _simultaneity_marks(lang: str) -> frozenset[str]:
     """"lorsque", "when": the lexicon's marks of a clause that happens when its head does."""
-    if lang not in LEXICON_LANGS:
-        return frozenset()
-    return frozenset(fold(w) for w in load_lexicon(lang).data.get("simultaneity_marks", ()))
+    return load_lexicon(lang).simultaneity_marks if lang in LEXICON_LANGS else frozenset()
 
 
 def choose_timexes(tok: Any, sent_timexes: list[Timex], doc: Any, trigger_positions: list[int]) -> list[Timex]:

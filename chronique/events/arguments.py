@@ -12,8 +12,8 @@ from typing import Any
 
 from .lexicon import Lexicon, fold
 
-__all__ = ["Arguments", "after_quotation", "arguments", "case_of", "claimed_by", "clause_head", "clause_subject",
-           "detached_participle", "light_verb_of"]
+__all__ = ["Arguments", "after_quotation", "agents_of", "arguments", "case_of", "claimed_by", "clause_head",
+           "clause_subject", "detached_participle", "light_verb_of"]
 
 _SUBJ = {"nsubj", "csubj"}
 _SUBJ_PASS = {"nsubj:pass", "nsubjpass"}
@@ -186,6 +186,12 @@ def _governing_subject(tok: Any) -> list[Any]:
     return []
 
 
+def agents_of(verb: Any) -> list[Any]:
+    """The agents of a passive verb ("par l'EI"): French obl:agent heads, English agent objects."""
+    return [y for a in verb.children if a.dep_ in ("obl:agent", "agent")
+            for y in ([x for x in a.children if x.dep_ == "pobj"] or [a])]
+
+
 def _euphonic_t(tok: Any) -> bool:
     """The "-t-" of an inverted verb ("a-t-il"), which the parser may take for a subject."""
     return tok.pos_ == "PRON" and tok.lower_.strip("-") == "t"
@@ -194,22 +200,17 @@ def _euphonic_t(tok: Any) -> bool:
 def claimed_by(tok: Any, lex: Lexicon) -> list[Any]:
     """Who claimed an act told by its noun ("l'attentat, revendiqué par l'EI", "l'attaque a été
     revendiquée par X", "les talibans ont revendiqué l'attentat"): who claims it did it."""
-    verbs = frozenset(fold(w) for w in lex.data.get("claim_verbs", ()))
+    verbs = lex.claim_verbs
     if not verbs:
         return []
-
-    def agents(verb: Any) -> list[Any]:
-        return [y for a in verb.children if a.dep_ in ("obl:agent", "agent")
-                for y in ([x for x in a.children if x.dep_ == "pobj"] or [a])]
-
     for c in tok.children:
         if c.dep_.startswith("acl") and fold(c.lemma_) in verbs:
-            return agents(c)
+            return agents_of(c)
     head = tok.head
     if head.i == tok.i or head.pos_ not in ("VERB", "AUX") or fold(head.lemma_) not in verbs:
         return []
     if tok.dep_ in ("nsubj:pass", "nsubjpass"):
-        return agents(head)
+        return agents_of(head)
     if tok.dep_ in ("obj", "dobj"):
         return [c for c in head.children if c.dep_ in ("nsubj",) and "Rel" not in c.morph.get("PronType")]
     return []

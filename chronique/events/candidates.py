@@ -57,8 +57,8 @@ from ._where_when import (
     locative_case,
     sentence_locatives,
 )
-from .arguments import Arguments, arguments, clause_subject
-from .lexicon import LEXICON_LANGS, Lexicon, Trigger, fold, load_lexicon
+from .arguments import Arguments, agents_of, arguments, clause_subject
+from .lexicon import LEXICON_LANGS, Lexicon, Trigger, clitic_form, fold, load_lexicon
 from .ontology import allowed_modes
 from .parties import not_a_party
 from .quantities import find_quantities, magnitudes
@@ -260,9 +260,9 @@ def _possessor(tok: Any) -> list[Any]:
         return []
     for anc in tok.ancestors:
         if anc.pos_ in ("VERB", "AUX"):
-            agents = [c for c in anc.children if c.dep_ in ("obl:agent", "agent")]
+            agents = agents_of(anc)
             if agents:
-                return [x for c in agents for x in ([y for y in c.children if y.dep_ == "pobj"] or [c])]
+                return agents
             subs = [c for c in anc.children if c.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")]
             if subs:
                 return subs
@@ -301,7 +301,7 @@ def _discourse_antecedent(tok: Any, pronouns: dict[str, str], depth: int = 0) ->
     it continues: the first agreeing subject of the two sentences before (the root's first),
     itself followed back when it is such a pronoun. Number must agree; gender too when the
     antecedent is a common noun (a name's gender is not read)."""
-    word = tok.lower_.lstrip("-").removeprefix("t-")
+    word = clitic_form(tok.text)
     if tok.pos_ != "PRON" or word not in pronouns or not tok.dep_.startswith("nsubj"):
         return []
     # a pronoun of quoted words continues the quotation ('"785 proches de l'EI ont fui". "Ils ont
@@ -317,7 +317,7 @@ def _discourse_antecedent(tok: Any, pronouns: dict[str, str], depth: int = 0) ->
         subjects.sort(key=lambda t: (t.head.dep_ != "ROOT", t.i))
         for cand in subjects:
             if cand.pos_ == "PRON":
-                if depth < 2 and cand.lower_.lstrip("-").removeprefix("t-") == word:
+                if depth < 2 and clitic_form(cand.text) == word:
                     return _discourse_antecedent(cand, pronouns, depth + 1)
                 continue
             if cand.pos_ not in ("NOUN", "PROPN") or not _agrees(cand, number, gender):

@@ -41,6 +41,11 @@ def fold(text: str) -> str:
     return "".join(c for c in nfkd if not unicodedata.combining(c))
 
 
+def clitic_form(word: str) -> str:
+    """A subject pronoun as written after an inverted verb ("-il", "-t-elle") as the pronoun."""
+    return word.lower().lstrip("-").removeprefix("t-")
+
+
 @dataclass(frozen=True)
 class Trigger:
     """One lexicon entry: the PLOVER type a word signals and how to read its arguments."""
@@ -165,6 +170,17 @@ class Lexicon:
         self.acled_cues: dict[str, frozenset[str]] = {
             name: frozenset(fold(w) for w in words) for name, words in data.get("acled_cues", {}).items()
         }
+        # "revendiqué par l'EI": verbs whose agent claims an act; "lorsque": marks of a clause
+        # that happens when its head does
+        self.claim_verbs = frozenset(fold(w) for w in data.get("claim_verbs", ()))
+        self.simultaneity_marks = frozenset(fold(w) for w in data.get("simultaneity_marks", ()))
+        # attack words read as words when aimed at a person or office with nothing physical around
+        attack = data.get("verbal_attack") or {}
+        self.verbal_attack_lemmas = frozenset(fold(w) for w in attack.get("lemmas", ()))
+        self.verbal_attack_event: str | None = attack.get("event")
+        self.political_roles = frozenset(fold(w) for w in attack.get("political_roles", ()))
+        self.physical_words = self.dead_words | self.injured_words | self.violent_context | \
+            self.object_classes.get("weapons", frozenset()) | frozenset(fold(w) for w in attack.get("physical_words", ()))
 
     def is_light(self, tok: Any) -> bool:
         """Whether a token is a light verb, whose object noun carries the event. English

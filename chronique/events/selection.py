@@ -25,7 +25,7 @@ from typing import Any
 import numpy
 
 from .. import nlp
-from .lexicon import fold, load_lexicon
+from .lexicon import clitic_form, fold, load_lexicon
 
 __all__ = ["CLAIM", "MODAL", "TRIGGER", "choose_sentences", "word_classes", "word_selector"]
 
@@ -140,7 +140,7 @@ def _sentence_bits(doc: Any, sentences: list[tuple[int, int]], classify: Callabl
 
 
 def _word_bits(word: str, classify: Callable[[str], int], pronouns: frozenset[str] = frozenset()) -> int:
-    if word[:1] == "-" and word.lower().lstrip("-").removeprefix("t-") in pronouns:
+    if word[:1] == "-" and clitic_form(word) in pronouns:
         return PRONOUN  # "a-t-il dénoncé": an inverted subject pronoun
     return classify(word) if len(word) > 1 and word[0].isalpha() else 0
 
